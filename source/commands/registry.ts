@@ -1,0 +1,36 @@
+import type { CommandIo } from './io.js';
+
+/** A subcommand: its argv (after the command name) → exit code. */
+export type CommandRun = (argv: readonly string[], io: CommandIo) => Promise<number>;
+
+export interface CommandEntry {
+  readonly summary: string;
+  /** Loaded on use, so that running one command never loads the others (or Ink). */
+  readonly load: () => Promise<CommandRun>;
+}
+
+/** The subcommands of SPEC 2, in help order. */
+export const COMMANDS: Readonly<Record<string, CommandEntry>> = {};
+
+export const USAGE = `kms-policy-tui — author, explain, lint and simulate AWS KMS key policies and IAM policies
+
+Usage:
+  kms-policy-tui                          interactive template browser
+  kms-policy-tui open <file|->            interactive workspace on an existing policy
+  kms-policy-tui list [--json]            templates: id, title, kind, parameters
+  kms-policy-tui render <template-id> [--param NAME=VALUE]... [--format json|terraform|cloudformation]
+                                          [--out FILE [--force]] [--copy]
+  kms-policy-tui explain <file|-> [--json] [--kind key|identity]
+  kms-policy-tui matrix <file|-> [--json] [--kind key|identity]
+  kms-policy-tui lint <file|-> [--format text|json|sarif] [--kind key|identity]
+  kms-policy-tui simulate --action ACTION --principal PRINCIPAL
+          [--key-policy FILE] [--identity-policy FILE]... [--resource KEY_ARN]
+          [--context KEY=VALUE]... [--json]
+  kms-policy-tui --help | --version
+
+'-' reads the policy from standard input. --kind is detected when omitted: a policy
+whose statements have Principal/NotPrincipal is a key policy, otherwise an identity policy.
+
+Exit codes: 0 success; 1 lint found an error or security finding; 2 usage error or unreadable input.
+NO_COLOR and FORCE_COLOR are honoured.
+`;

@@ -1,0 +1,4 @@
+export * from './json.js';
+export * from './model.js';
+export * from './parse.js';
+export * from './serialize.js';
