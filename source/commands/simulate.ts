@@ -1,0 +1,107 @@
+/** `simulate`: decides one KMS request against a key policy and identity policies (SPEC 2.1). */
+import { kmsAction } from '../core/catalog/kms.js';
+import { authorize, defaultKeyArn, parseRequestPrincipal, splitArn, type AuthorizationResult, type NamedPolicy, type RequestContext } from '../core/evaluate/index.js';
+import { flagBoolean, flagString, flagStrings, parseCommandArgs } from './args.js';
+import { EXIT, UsageError, type CommandIo } from './io.js';
+import { loadPolicy, requireReadable } from './load-policy.js';
+
+const FLAGS = {
+  action: 'string',
+  principal: 'string',
+  'key-policy': 'string',
+  'identity-policy': 'strings',
+  resource: 'string',
+  context: 'strings',
+  json: 'boolean',
+} as const;
+
+/** Repeated --context K=V flags; a key given twice becomes a multi-valued key. */
+export function parseContext(pairs: readonly string[]): RequestContext {
+  const out: Record<string, string[]> = {};
+  for (const pair of pairs) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) throw new UsageError(`simulate: --context expects KEY=VALUE (got '${pair}')`);
+    const key = pair.slice(0, eq);
+    (out[key] ??= []).push(pair.slice(eq + 1));
+  }
+  return Object.fromEntries(Object.entries(out).map(([k, v]) => [k, v.length === 1 ? v[0]! : v]));
+}
+
+function useColor(io: CommandIo): boolean {
+  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
+  if (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0') return true;
+  return io.stdout.isTTY === true;
+}
+
+export function formatSimulation(r: AuthorizationResult, request: { action: string; principal: string; resource: string }, color: boolean): string {
+  const paint = (code: number, s: string) => (color ? `\u001b[${code}m${s}\u001b[0m` : s);
+  const head =
+    r.decision === 'allow' ? paint(32, 'ALLOW')
+    : r.decision === 'explicit-deny' ? paint(31, 'DENY (explicit)')
+    : paint(33, 'DENY (implicit: nothing allows it)');
+  const via = r.via === 'direct' ? ' — the key policy allows the principal directly' : r.via === 'iam' ? ' — through IAM policies (the key policy delegates to the account)' : '';
+  const lines = [
+    `Decision:  ${head}${via}`,
+    `Action:    ${request.action}`,
+    `Principal: ${request.principal}`,
+    `Resource:  ${request.resource}`,
+  ];
+  if (r.matched.length > 0) {
+    lines.push('Matched statements:');
+    for (const m of r.matched) {
+      const where = m.policy === 'key' ? 'key policy' : `identity policy ${m.policy.slice('identity:'.length)}`;
+      lines.push(`  ${m.effect.padEnd(5)} ${where}, statement ${m.statement}${m.sid ? ` (${m.sid})` : ''}`);
+    }
+  } else lines.push('Matched statements: none');
+  for (const n of r.notes) lines.push(`Note: ${n}`);
+  return `${lines.join('\n')}\n`;
+}
+
+export async function run(argv: readonly string[], io: CommandIo): Promise<number> {
+  const args = parseCommandArgs('simulate', argv, FLAGS);
+  if (args.positionals.length > 0) throw new UsageError(`simulate: unexpected argument '${args.positionals[0]}'`);
+  const actionFlag = flagString(args, 'action');
+  const principalFlag = flagString(args, 'principal');
+  if (!actionFlag) throw new UsageError('simulate: --action is required, e.g. --action kms:Decrypt');
+  if (!principalFlag) throw new UsageError('simulate: --principal is required, e.g. --principal arn:aws:iam::111122223333:role/ExampleRole');
+  const action = kmsAction(actionFlag);
+  if (!action) throw new UsageError(`simulate: unknown KMS action '${actionFlag}' (expected e.g. kms:Decrypt)`);
+  const principal = parseRequestPrincipal(principalFlag);
+  if (principal.kind === 'other' || principal.kind === 'anyone') {
+    throw new UsageError(`simulate: --principal must be an IAM ARN (role, user, assumed-role session, account root), a 12-digit account id or a service principal (got '${principalFlag}')`);
+  }
+  const resource = flagString(args, 'resource');
+  if (resource !== undefined && !splitArn(resource)) throw new UsageError(`simulate: --resource must be a key ARN, e.g. arn:aws:kms:us-west-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab (got '${resource}')`);
+  const context = parseContext(flagStrings(args, 'context'));
+  const keyPath = flagString(args, 'key-policy');
+  const identityPaths = flagStrings(args, 'identity-policy');
+  if ([keyPath, ...identityPaths].filter((p) => p === '-').length > 1) throw new UsageError("simulate: only one policy can be read from standard input ('-')");
+
+  let keyPolicy;
+  if (keyPath !== undefined) {
+    const loaded = await loadPolicy(keyPath, args, io, 'simulate');
+    requireReadable(loaded);
+    keyPolicy = loaded.parsed.document;
+  }
+  const identityPolicies: NamedPolicy[] = [];
+  for (const path of identityPaths) {
+    const loaded = await loadPolicy(path, args, io, 'simulate');
+    requireReadable(loaded);
+    identityPolicies.push({ name: loaded.name, document: loaded.parsed.document });
+  }
+  const result = authorize({
+    action: action.id,
+    principal: principalFlag,
+    ...(resource !== undefined ? { resource } : {}),
+    context,
+    ...(keyPolicy ? { keyPolicy } : {}),
+    identityPolicies,
+  });
+  if (flagBoolean(args, 'json')) {
+    io.stdout.write(`${JSON.stringify({ decision: result.decision, via: result.via, matched: result.matched, notes: result.notes }, null, 2)}\n`);
+  } else {
+    const shownResource = resource ?? defaultKeyArn(principal);
+    io.stdout.write(formatSimulation(result, { action: action.id, principal: principalFlag, resource: action.onKey ? shownResource : '*' }, useColor(io)));
+  }
+  return EXIT.ok;
+}

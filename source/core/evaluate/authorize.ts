@@ -1,0 +1,134 @@
+/**
+ * KMS authorization of one request (SPEC 2.1), after the KMS developer guide:
+ * key-policy-default.html (the account statement delegates to IAM),
+ * key-policy-modifying-external-accounts.html (cross-account needs the key
+ * policy and an IAM policy, for the operations KMS allows cross-account), and
+ * the IAM policy evaluation logic (an explicit Deny anywhere wins).
+ */
+import { CROSS_ACCOUNT_ACTION_NAMES, kmsAction } from '../catalog/kms.js';
+import type { AuthorizationRequest, AuthorizationResult, MatchedStatement, Via } from './types.js';
+import { compileDocument } from './compile.js';
+import { conditionsHold, normalizeContext, type NormalizedContext } from './conditions.js';
+import { parseRequestPrincipal, statementPrincipal, type RequestPrincipal } from './principal.js';
+import { arnAccount } from './resource.js';
+
+export const EXAMPLE_ACCOUNT = '111122223333';
+export const EXAMPLE_KEY_ID = '1234abcd-12ab-34cd-56ef-1234567890ab';
+export const NOTE_IAM_DELEGATION = 'allowed if an IAM policy of the principal allows it';
+export const NOTE_KEY_POLICY_UNKNOWN = 'the key policy was not given: it must also allow this request';
+
+/** The --resource default: a key in the principal's account, us-west-2. */
+export function defaultKeyArn(principal: RequestPrincipal): string {
+  return `arn:aws:kms:us-west-2:${principal.account ?? EXAMPLE_ACCOUNT}:key/${EXAMPLE_KEY_ID}`;
+}
+
+interface PolicyOutcome {
+  deny: MatchedStatement[];
+  allow: MatchedStatement[];
+  /** For key policies: the strongest way an allow covered the principal. */
+  via: Via | null;
+}
+
+function evaluateKeyPolicy(req: Ctx): PolicyOutcome {
+  const out: PolicyOutcome = { deny: [], allow: [], via: null };
+  if (!req.keyPolicy) return out;
+  for (const s of compileDocument(req.keyPolicy)) {
+    if (!s.effect || !s.action(req.action) || !s.resource(req.resource)) continue;
+    const via = statementPrincipal(s.principal, s.notPrincipal, req.principal);
+    if (!via || !conditionsHold(s.conditions, req.context)) continue;
+    const m: MatchedStatement = { policy: 'key', statement: s.index, ...(s.sid !== undefined ? { sid: s.sid } : {}), effect: s.effect };
+    if (s.effect === 'Deny') out.deny.push(m);
+    else {
+      out.allow.push(m);
+      if (out.via !== 'direct') out.via = via;
+    }
+  }
+  return out;
+}
+
+function evaluateIdentity(req: Ctx): PolicyOutcome {
+  const out: PolicyOutcome = { deny: [], allow: [], via: null };
+  for (const named of req.identityPolicies ?? []) {
+    for (const s of compileDocument(named.document)) {
+      if (!s.effect || !s.action(req.action) || !s.resource(req.resource)) continue;
+      if (!conditionsHold(s.conditions, req.context)) continue;
+      const m: MatchedStatement = {
+        policy: `identity:${named.name}`,
+        statement: s.index,
+        ...(s.sid !== undefined ? { sid: s.sid } : {}),
+        effect: s.effect,
+      };
+      (s.effect === 'Deny' ? out.deny : out.allow).push(m);
+    }
+  }
+  return out;
+}
+
+interface Ctx {
+  readonly action: string;
+  readonly principal: RequestPrincipal;
+  readonly resource: string;
+  readonly context: NormalizedContext;
+  readonly keyPolicy: AuthorizationRequest['keyPolicy'];
+  readonly identityPolicies: AuthorizationRequest['identityPolicies'];
+}
+
+/** Decides one KMS request as AWS would (SPEC 2.1). Pure and synchronous. */
+export function authorize(request: AuthorizationRequest): AuthorizationResult {
+  const principal = parseRequestPrincipal(request.principal);
+  const resource = request.resource ?? defaultKeyArn(principal);
+  const catalogAction = kmsAction(request.action);
+  // Actions without a key resource (CreateKey, ListKeys, ...) are authorized on "*" by IAM alone.
+  const onKey = catalogAction ? catalogAction.onKey : true;
+  const ctx: Ctx = {
+    action: request.action,
+    principal,
+    resource: onKey ? resource : '*',
+    context: normalizeContext(request.context),
+    keyPolicy: onKey ? request.keyPolicy : undefined,
+    identityPolicies: request.identityPolicies,
+  };
+  const key = evaluateKeyPolicy(ctx);
+  const identity = evaluateIdentity(ctx);
+  const hasIdentity = (request.identityPolicies?.length ?? 0) > 0;
+  const notes: string[] = [];
+  const deny = [...key.deny, ...identity.deny];
+  if (deny.length > 0) return { decision: 'explicit-deny', via: null, matched: deny, notes };
+  const matched = [...key.allow, ...identity.allow];
+
+  if (!onKey) {
+    notes.push(`${catalogAction!.id} is not authorized on a key: only IAM policies can allow it`);
+    if (!hasIdentity) notes.push('no IAM policy was given');
+    return { decision: identity.allow.length > 0 ? 'allow' : 'implicit-deny', via: identity.allow.length > 0 ? 'iam' : null, matched, notes };
+  }
+
+  if (!request.keyPolicy) {
+    notes.push(NOTE_KEY_POLICY_UNKNOWN);
+    return { decision: identity.allow.length > 0 ? 'allow' : 'implicit-deny', via: null, matched, notes };
+  }
+
+  const keyAccount = arnAccount(resource);
+  // Service principals and "*" carry no account: they are treated as callers in the key's account.
+  const crossAccount = principal.account !== undefined && keyAccount !== undefined && principal.account !== keyAccount;
+  if (crossAccount) {
+    const name = catalogAction?.name ?? request.action.replace(/^kms:/i, '');
+    if (!CROSS_ACCOUNT_ACTION_NAMES.has(catalogAction ? catalogAction.name : name)) {
+      notes.push(`${catalogAction?.id ?? request.action} cannot be used on a key in another account (${keyAccount})`);
+      return { decision: 'implicit-deny', via: null, matched, notes };
+    }
+  }
+  if (!key.via) {
+    notes.push('no key policy statement allows this principal');
+    return { decision: 'implicit-deny', via: null, matched, notes };
+  }
+  if (key.via === 'direct' && !crossAccount) return { decision: 'allow', via: 'direct', matched, notes };
+  // Delegation to IAM, or another account: an IAM policy of the principal must allow too.
+  if (crossAccount) notes.push(`the key is in another account (${keyAccount}): the key policy and an IAM policy must both allow`);
+  if (identity.allow.length > 0) return { decision: 'allow', via: key.via, matched, notes };
+  if (!hasIdentity) {
+    notes.push(NOTE_IAM_DELEGATION);
+    return { decision: 'implicit-deny', via: 'iam', matched, notes };
+  }
+  notes.push('no IAM policy of the principal allows this request');
+  return { decision: 'implicit-deny', via: null, matched, notes };
+}

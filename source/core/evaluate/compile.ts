@@ -1,0 +1,52 @@
+/**
+ * Statements compiled once for repeated evaluation (simulate, matrix): action
+ * and resource patterns become matchers, Effect becomes a flag.
+ */
+import type { ConditionClause, PolicyDocument, PrincipalElement, Statement } from '../policy/model.js';
+import { compileActions, type ActionMatcher } from './action.js';
+import { compileResources, type ResourceMatcher } from './resource.js';
+
+export interface CompiledStatement {
+  readonly index: number;
+  readonly sid: string | undefined;
+  /** 'Allow' or 'Deny'; any other Effect makes the statement inert. */
+  readonly effect: 'Allow' | 'Deny' | null;
+  /** Matches the action (Action, or everything but NotAction); false when neither is given. */
+  readonly action: ActionMatcher;
+  /** Matches the resource (Resource, or everything but NotResource); false when neither is given. */
+  readonly resource: ResourceMatcher;
+  readonly principal: PrincipalElement | undefined;
+  readonly notPrincipal: PrincipalElement | undefined;
+  readonly conditions: readonly ConditionClause[];
+}
+
+const never = () => false;
+
+export function compileStatement(s: Statement): CompiledStatement {
+  const actionMatch = s.action ? compileActions(s.action) : undefined;
+  const notActionMatch = s.notAction ? compileActions(s.notAction) : undefined;
+  const resourceMatch = s.resource ? compileResources(s.resource) : undefined;
+  const notResourceMatch = s.notResource ? compileResources(s.notResource) : undefined;
+  return {
+    index: s.index,
+    sid: s.sid,
+    effect: s.effect === 'Allow' || s.effect === 'Deny' ? s.effect : null,
+    action: actionMatch ?? (notActionMatch ? (a: string) => !notActionMatch(a) : never),
+    resource: resourceMatch ?? (notResourceMatch ? (r: string) => !notResourceMatch(r) : never),
+    principal: s.principal,
+    notPrincipal: s.notPrincipal,
+    conditions: s.conditions,
+  };
+}
+
+const compiled = new WeakMap<PolicyDocument, readonly CompiledStatement[]>();
+
+/** The compiled statements of a document, cached per document object. */
+export function compileDocument(doc: PolicyDocument): readonly CompiledStatement[] {
+  let list = compiled.get(doc);
+  if (!list) {
+    list = doc.statements.map(compileStatement);
+    compiled.set(doc, list);
+  }
+  return list;
+}

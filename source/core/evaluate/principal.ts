@@ -1,0 +1,87 @@
+/**
+ * Principal matching for key policies (IAM user guide,
+ * reference_policies_elements_principal.html; KMS guide, key-policy-default.html):
+ * - `"*"` and {"AWS": "*"}: anyone;
+ * - an account id or arn:aws:iam::ACCT:root: the account, which delegates to its
+ *   IAM policies (match `via: "iam"`);
+ * - a role ARN: the role and its assumed-role sessions; a user ARN: that user;
+ * - a service principal: that service.
+ * Wildcards other than a lone "*" are not supported in Principal, so they match nothing.
+ */
+import type { PrincipalElement } from '../policy/model.js';
+import type { Via } from './types.js';
+
+export type RequestPrincipalKind = 'root' | 'role' | 'session' | 'user' | 'service' | 'other' | 'anyone';
+
+/** A request principal, parsed once. */
+export interface RequestPrincipal {
+  readonly raw: string;
+  readonly kind: RequestPrincipalKind;
+  /** The account of an IAM principal; undefined for service principals and "*". */
+  readonly account: string | undefined;
+  /** For a role or assumed-role session: the role name (no path). */
+  readonly roleName?: string;
+}
+
+const ACCOUNT_ID = /^\d{12}$/;
+
+export function parseRequestPrincipal(principal: string): RequestPrincipal {
+  const raw = principal.trim();
+  if (raw === '*') return { raw, kind: 'anyone', account: undefined };
+  if (ACCOUNT_ID.test(raw)) return { raw: `arn:aws:iam::${raw}:root`, kind: 'root', account: raw };
+  const m = /^arn:[^:]+:(iam|sts)::(\d{12}):(.*)$/.exec(raw);
+  if (m) {
+    const [, service, account, rest] = m as unknown as [string, string, string, string];
+    if (service === 'iam' && rest === 'root') return { raw, kind: 'root', account };
+    if (service === 'iam' && rest.startsWith('role/')) return { raw, kind: 'role', account, roleName: rest.split('/').pop()! };
+    if (service === 'iam' && rest.startsWith('user/')) return { raw, kind: 'user', account };
+    if (service === 'sts' && rest.startsWith('assumed-role/')) {
+      return { raw, kind: 'session', account, roleName: rest.split('/')[1] ?? '' };
+    }
+    return { raw, kind: 'other', account };
+  }
+  if (/\.amazonaws\.com(\.cn)?$/i.test(raw)) return { raw, kind: 'service', account: undefined };
+  return { raw, kind: 'other', account: undefined };
+}
+
+/** Does one AWS principal value of a policy cover the request principal, and how. */
+function matchAwsValue(value: string, p: RequestPrincipal): Via | null {
+  if (value === '*') return 'direct';
+  if (p.kind === 'anyone' || p.kind === 'service') return null;
+  if (ACCOUNT_ID.test(value)) return value === p.account ? 'iam' : null;
+  const m = /^arn:[^:]+:(iam|sts)::(\d{12}):(.*)$/.exec(value);
+  if (!m) return null;
+  const [, service, account, rest] = m as unknown as [string, string, string, string];
+  if (account !== p.account) return null;
+  if (service === 'iam' && rest === 'root') return 'iam';
+  if (value === p.raw) return 'direct';
+  // A role ARN also names every session of the role (the session ARN carries no role path).
+  if (service === 'iam' && rest.startsWith('role/') && p.kind === 'session' && rest.split('/').pop() === p.roleName) return 'direct';
+  return null;
+}
+
+/** How a Principal element covers the request principal: 'direct', 'iam' (via its account), or null. */
+export function matchPrincipalElement(element: PrincipalElement, p: RequestPrincipal): Via | null {
+  if (element.wildcard) return 'direct';
+  let best: Via | null = null;
+  for (const [type, values] of Object.entries(element.values)) {
+    for (const value of values) {
+      let via: Via | null = null;
+      if (type === 'AWS') via = matchAwsValue(value, p);
+      else if (type === 'Service') via = p.kind === 'service' && value.toLowerCase() === p.raw.toLowerCase() ? 'direct' : null;
+      if (via === 'direct') return 'direct';
+      if (via === 'iam') best = 'iam';
+    }
+  }
+  return best;
+}
+
+/**
+ * How a statement's Principal/NotPrincipal covers the request principal.
+ * NotPrincipal covers everyone not listed (a listed account excludes all its principals).
+ */
+export function statementPrincipal(principal: PrincipalElement | undefined, notPrincipal: PrincipalElement | undefined, p: RequestPrincipal): Via | null {
+  if (principal) return matchPrincipalElement(principal, p);
+  if (notPrincipal) return matchPrincipalElement(notPrincipal, p) === null ? 'direct' : null;
+  return null;
+}

@@ -1,0 +1,31 @@
+/**
+ * IAM wildcards: `*` matches any run of characters (also none), `?` exactly one.
+ * Patterns are compiled to regular expressions once and cached, because the
+ * matrix evaluates the same few patterns millions of times.
+ */
+
+const cache = new Map<string, RegExp>();
+
+function escapeRegex(s: string): string {
+  return s.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A regular expression for a wildcard pattern; `ignoreCase` for action names. */
+export function wildcardRegex(pattern: string, ignoreCase: boolean): RegExp {
+  const cacheKey = `${ignoreCase ? 'i' : 's'}${pattern}`;
+  let re = cache.get(cacheKey);
+  if (!re) {
+    const body = escapeRegex(pattern).replace(/\*/g, '.*').replace(/\?/g, '.');
+    re = new RegExp(`^${body}$`, ignoreCase ? 'is' : 's');
+    cache.set(cacheKey, re);
+  }
+  return re;
+}
+
+/** True when `value` matches the wildcard `pattern`. */
+export function wildcardMatch(pattern: string, value: string, ignoreCase = false): boolean {
+  if (!pattern.includes('*') && !pattern.includes('?')) {
+    return ignoreCase ? pattern.toLowerCase() === value.toLowerCase() : pattern === value;
+  }
+  return wildcardRegex(pattern, ignoreCase).test(value);
+}
