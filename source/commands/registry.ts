@@ -10,7 +10,10 @@ export interface CommandEntry {
 }
 
 /** The subcommands of SPEC 2, in help order. */
-export const COMMANDS: Readonly<Record<string, CommandEntry>> = {};
+export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
+  matrix: { summary: 'who can do what: principals or keys by KMS action', load: async () => (await import('./matrix.js')).run },
+  simulate: { summary: 'decide one KMS request as AWS would', load: async () => (await import('./simulate.js')).run },
+};
 
 export const USAGE = `kms-policy-tui — author, explain, lint and simulate AWS KMS key policies and IAM policies
 
