@@ -30,6 +30,7 @@ if (process.argv.includes('--if-needed') && existsSync(entry)) {
 }
 
 execFileSync(process.execPath, [join(root, 'scripts/generate-catalog.mjs')], { stdio: 'inherit' });
+execFileSync(process.execPath, [join(root, 'scripts/generate-templates.mjs')], { stdio: 'inherit' });
 
 rmSync(join(root, 'dist'), { recursive: true, force: true });
 await build({
