@@ -1,0 +1,57 @@
+/** How text was copied: the system clipboard, the OSC 52 terminal escape, or not at all. */
+export type CopyMethod = 'clipboard' | 'osc52' | 'none';
+
+export interface CopyResult {
+  readonly method: CopyMethod;
+  /** One line for the user saying what happened. */
+  readonly message: string;
+}
+
+export interface CopyOptions {
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** Where an OSC 52 escape goes (the terminal). */
+  readonly stdout: { write(text: string): unknown; readonly isTTY?: boolean };
+  /** The system clipboard; tests pass a failing one. Default: clipboardy. */
+  readonly writeClipboard?: (text: string) => Promise<void>;
+}
+
+async function systemClipboard(text: string): Promise<void> {
+  const { default: clipboard } = await import('clipboardy');
+  await clipboard.write(text);
+}
+
+/** The OSC 52 "set clipboard" escape; inside tmux wrapped in its passthrough so it reaches the outer terminal. */
+export function osc52(text: string, env: Readonly<Record<string, string | undefined>> = {}): string {
+  const seq = `\u001b]52;c;${Buffer.from(text, 'utf8').toString('base64')}\u0007`;
+  if (env.TMUX) return `\u001bPtmux;${seq.replace(/\u001b/g, '\u001b\u001b')}\u001b\\`;
+  return seq;
+}
+
+function reasonOf(e: unknown): string {
+  const text = e instanceof Error ? e.message : String(e);
+  return text.split('\n')[0]!.slice(0, 160);
+}
+
+/**
+ * Copies text: the system clipboard first (clipboardy); where there is none
+ * (SSH, no display) the OSC 52 escape when stdout is a capable terminal; else
+ * nothing, and the message says so plainly. Never throws.
+ */
+export async function copyText(text: string, options: CopyOptions): Promise<CopyResult> {
+  const write = options.writeClipboard ?? systemClipboard;
+  let why: string;
+  try {
+    await write(text);
+    return { method: 'clipboard', message: 'Copied to the system clipboard.' };
+  } catch (e) {
+    why = reasonOf(e);
+  }
+  if (options.stdout.isTTY && options.env.TERM !== 'dumb') {
+    options.stdout.write(osc52(text, options.env));
+    return {
+      method: 'osc52',
+      message: `No system clipboard (${why}); sent the text with the OSC 52 terminal escape. If your terminal does not allow OSC 52, nothing was copied.`,
+    };
+  }
+  return { method: 'none', message: `Nothing was copied: no system clipboard (${why}) and no terminal for the OSC 52 escape.` };
+}
