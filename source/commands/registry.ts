@@ -11,6 +11,8 @@ export interface CommandEntry {
 
 /** The subcommands of SPEC 2, in help order. */
 export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
+  list: { summary: 'templates: id, title, kind, parameters', load: async () => (await import('./list.js')).run },
+  render: { summary: 'render a template as JSON, Terraform or CloudFormation', load: async () => (await import('./render.js')).run },
   matrix: { summary: 'who can do what: principals or keys by KMS action', load: async () => (await import('./matrix.js')).run },
   simulate: { summary: 'decide one KMS request as AWS would', load: async () => (await import('./simulate.js')).run },
 };
