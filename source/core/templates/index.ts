@@ -1,5 +1,5 @@
 import { TEMPLATE_DATA } from './generated/index.js';
-import type { Template } from './types.js';
+import type { ParameterValue, Template } from './types.js';
 
 export * from './types.js';
 export { validateParameter, expectedForm, isListType, scalarTypeOf, EXPECTED_FORM } from './parameters.js';
@@ -10,6 +10,11 @@ export { AWS_REGIONS, isAwsRegion } from './regions.js';
 /** Every bundled template, in id order. Cheap: the data is already in memory. */
 export function allTemplates(): readonly Template[] {
   return TEMPLATE_DATA as readonly Template[];
+}
+
+/** Every parameter's default (the AWS documentation's example values), by name. */
+export function defaultValues(template: Pick<Template, 'parameters'>): Record<string, ParameterValue> {
+  return Object.fromEntries(template.parameters.map((p) => [p.name, p.default]));
 }
 
 export function findTemplate(id: string): Template | undefined {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AWS_REGIONS, validateParameter, type ParameterType } from '../../../source/core/templates/index.js';
+import { keyArn, keyId, principalArn } from '../../helpers/arbitraries.js';
 
 const check = (type: ParameterType, raw: string | string[]) => validateParameter({ name: 'x', type }, raw);
 
@@ -82,6 +83,18 @@ describe('validateParameter', () => {
         expect(check('key-arn', `arn:aws:kms:${region}:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab`).ok).toBe(true);
       }),
       { numRuns: 100 },
+    );
+  });
+
+  it('accepts the shared arbitraries of valid principals, key ids and concrete key ARNs (property)', () => {
+    fc.assert(
+      fc.property(principalArn, keyId, keyArn, (principal, id, arn) => {
+        expect(check('principal-arn', principal).ok).toBe(true);
+        expect(check('key-id', id).ok).toBe(true);
+        const concrete = !arn.includes('*');
+        expect(check('key-arn', arn).ok).toBe(concrete);
+      }),
+      { numRuns: 200 },
     );
   });
 });

@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectKind, parsePolicy, serializePolicy } from '../../../source/core/policy/index.js';
-import { allTemplates, findTemplate, renderTemplate, validateTemplate, type Template } from '../../../source/core/templates/index.js';
+import { allTemplates, closeTemplateIds, defaultValues, findTemplate, renderTemplate, validateTemplate, type Template } from '../../../source/core/templates/index.js';
 import { ROOT } from '../../helpers/cli.js';
 import { readFixture, seedManifest } from '../../helpers/fixtures.js';
 
@@ -81,5 +81,18 @@ describe('seed policies (SPEC 5)', () => {
       account: '123456789012',
       key_id: '12345678-1234-1234-1234-123456789012',
     });
+  });
+});
+
+describe('lookup', () => {
+  it('finds templates by id and suggests close ids for typos', () => {
+    expect(findTemplate('create-key')?.title).toMatch(/Create KMS keys/);
+    expect(findTemplate('nope')).toBeUndefined();
+    expect(closeTemplateIds('create-kye')[0]).toBe('create-key');
+    expect(closeTemplateIds('zzzzzzzzzzzzzzzzzz')).toEqual([]);
+  });
+
+  it('rendering with the defaults given explicitly equals rendering with none', () => {
+    for (const t of allTemplates()) expect(renderTemplate(t, defaultValues(t))).toEqual(renderTemplate(t));
   });
 });
