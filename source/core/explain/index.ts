@@ -1,0 +1,72 @@
+import { childPointer } from '../policy/json.js';
+import type { PolicyDocument, PolicyKind, Statement } from '../policy/model.js';
+import { keyAccountOf } from '../lint/principals.js';
+import { explainActions } from './actions.js';
+import { explainCondition } from './conditions.js';
+import { explainWho } from './principals.js';
+import { explainResources } from './resources.js';
+import type { ExplainOptions, ExplanationPart, PolicyExplanation, StatementExplanation } from './types.js';
+
+export type * from './types.js';
+export { describeResource } from './resources.js';
+export { describePrincipal } from './principals.js';
+export { explainCondition } from './conditions.js';
+
+function strip(text: string, prefix: string): string {
+  return text.startsWith(prefix) ? text.slice(prefix.length) : text;
+}
+
+/**
+ * Explains one statement from what it says: effect, who, which actions (wildcards
+ * and NotAction expanded), on which keys, and each condition in words.
+ */
+export function explainStatement(statement: Statement, kind: PolicyKind, options: ExplainOptions = {}): StatementExplanation {
+  const keyAccount = options.keyAccount ?? null;
+  const effect = statement.effect === 'Allow' || statement.effect === 'Deny' ? statement.effect : null;
+  const parts: ExplanationPart[] = [];
+  const effectText = effect === 'Allow' ? 'Allows' : effect === 'Deny' ? 'Denies (a Deny overrides any Allow)' : `Effect ${JSON.stringify(statement.effect ?? null)} is not Allow or Deny: the statement is invalid`;
+  parts.push({ kind: 'effect', text: effectText, path: childPointer(statement.pointer, 'Effect') });
+  const who = explainWho(statement, kind, keyAccount);
+  const actions = explainActions(statement, kind);
+  const resources = explainResources(statement, kind);
+  parts.push(who, actions, resources);
+  const conditions = statement.conditions.map(explainCondition);
+  if (conditions.length > 0) {
+    parts.push({ kind: 'condition', text: conditions.length === 1 ? 'Condition: all of the following must hold' : `Conditions: all ${conditions.length} must hold`, path: childPointer(statement.pointer, 'Condition'), children: conditions });
+  }
+  if (options.note) parts.push({ kind: 'note', text: `Note: ${options.note}`, path: statement.pointer });
+  const verb = effect === 'Deny' ? 'Denies' : effect === 'Allow' ? 'Allows' : 'Would apply to';
+  const summary = `${verb} ${strip(who.text, 'Who: ')} ${strip(actions.text, 'Actions: ')} on ${strip(resources.text, 'On: ')}${conditions.length ? `, ${conditions.map((c) => c.text.split(' (')[0]).join(' and ')}` : ''}.`;
+  return { index: statement.index, sid: statement.sid ?? null, path: statement.pointer, effect, summary, parts };
+}
+
+/** Explains every statement; `notes[i]` (template teaching notes) is appended to statement i. */
+export function explainPolicy(doc: PolicyDocument, kind: PolicyKind, notes: readonly (string | undefined)[] = []): PolicyExplanation {
+  const keyAccount = kind === 'key' ? keyAccountOf(doc) : null;
+  return {
+    kind,
+    statements: doc.statements.map((s, i) => {
+      const note = notes[i];
+      return explainStatement(s, kind, note === undefined ? { keyAccount } : { keyAccount, note });
+    }),
+  };
+}
+
+function renderParts(parts: readonly ExplanationPart[], indent: string, out: string[]): void {
+  for (const p of parts) {
+    out.push(`${indent}${p.text}`);
+    if (p.children) renderParts(p.children, `${indent}  `, out);
+  }
+}
+
+/** Plain text of an explanation: one block per statement. */
+export function renderExplanation(e: PolicyExplanation | StatementExplanation): string {
+  const statements = 'statements' in e ? e.statements : [e];
+  const out: string[] = [];
+  for (const s of statements) {
+    if (out.length > 0) out.push('');
+    out.push(`Statement ${s.index}${s.sid ? ` "${s.sid}"` : ''}`);
+    renderParts(s.parts, '  ', out);
+  }
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,62 @@
+import { childPointer } from '../policy/json.js';
+import type { PolicyKind, Statement } from '../policy/model.js';
+import { classifyPrincipal, type ClassifiedPrincipal } from '../lint/principals.js';
+import type { ExplanationPart } from './types.js';
+
+/** One principal in words, e.g. "the IAM role KMSAdminRole in account 111122223333". */
+export function describePrincipal(p: ClassifiedPrincipal, keyAccount: string | null): string {
+  const other = keyAccount !== null && p.account !== null && p.account !== keyAccount ? ' (another account)' : '';
+  switch (p.kind) {
+    case 'anyone':
+      return 'anyone: every AWS principal in every account';
+    case 'account':
+      return `account ${p.account}${other}: lets IAM policies in account ${p.account} grant this`;
+    case 'role':
+      return `the IAM role ${p.name} in account ${p.account}${other}`;
+    case 'user':
+      return `the IAM user ${p.name} in account ${p.account}${other}`;
+    case 'assumed-role':
+      return `sessions of the role ${p.name?.split('/')[0]} in account ${p.account}${other}`;
+    case 'federated-user':
+      return `the federated user ${p.name} in account ${p.account}${other}`;
+    case 'service':
+      return `the AWS service ${p.value}`;
+    case 'federated':
+      return `users federated through ${p.value}`;
+    case 'canonical-user':
+      return `the canonical user ${p.value.slice(0, 12)}...`;
+    case 'group':
+      return `the IAM group ${p.name} (not allowed: groups cannot be principals)`;
+    default:
+      return `"${p.value}" (not a valid principal)`;
+  }
+}
+
+function listPrincipals(s: Statement, name: 'Principal' | 'NotPrincipal', keyAccount: string | null): ExplanationPart[] {
+  const el = name === 'Principal' ? s.principal : s.notPrincipal;
+  const base = childPointer(s.pointer, name);
+  if (!el) return [];
+  if (el.wildcard) return [{ kind: 'principal', text: describePrincipal(classifyPrincipal('AWS', '*'), keyAccount), path: base }];
+  const parts: ExplanationPart[] = [];
+  for (const [type, values] of Object.entries(el.values)) {
+    const multiple = Array.isArray((el.raw as Record<string, unknown>)[type]);
+    values.forEach((v, i) => {
+      const path = multiple ? childPointer(childPointer(base, type), i) : childPointer(base, type);
+      parts.push({ kind: 'principal', text: describePrincipal(classifyPrincipal(type, v), keyAccount), path });
+    });
+  }
+  return parts;
+}
+
+/** "Who" of a statement: principals of a key policy, or the attached identities of an IAM policy. */
+export function explainWho(s: Statement, kind: PolicyKind, keyAccount: string | null): ExplanationPart {
+  if (kind === 'identity' || (!s.principal && !s.notPrincipal)) {
+    return { kind: 'principal', text: 'Who: the IAM users, groups and roles this policy is attached to', path: s.pointer };
+  }
+  if (s.notPrincipal) {
+    return { kind: 'principal', text: 'Who: everyone except', path: childPointer(s.pointer, 'NotPrincipal'), children: listPrincipals(s, 'NotPrincipal', keyAccount) };
+  }
+  const children = listPrincipals(s, 'Principal', keyAccount);
+  if (children.length === 1) return { ...children[0]!, text: `Who: ${children[0]!.text}` };
+  return { kind: 'principal', text: `Who: ${children.length} principals`, path: childPointer(s.pointer, 'Principal'), children };
+}

@@ -1,0 +1,92 @@
+import type { PolicyDocument, Statement } from '../policy/model.js';
+import { isRecord } from '../policy/model.js';
+
+/** What a principal value names, as far as its text tells. */
+export type PrincipalKind =
+  | 'anyone'
+  | 'account'
+  | 'role'
+  | 'user'
+  | 'assumed-role'
+  | 'federated-user'
+  | 'service'
+  | 'federated'
+  | 'canonical-user'
+  | 'group'
+  | 'invalid';
+
+export interface ClassifiedPrincipal {
+  readonly type: string;
+  readonly value: string;
+  readonly kind: PrincipalKind;
+  /** The account of an ARN or account id (may be malformed: lint checks it). */
+  readonly account: string | null;
+  /** The name after the resource type (role name, user name, ...). */
+  readonly name: string | null;
+}
+
+const IAM_ARN = /^arn:(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-b|aws-iso-e|aws-iso-f|aws-eusc):(iam|sts)::([^:]*):(.+)$/;
+
+export function classifyPrincipal(type: string, value: string): ClassifiedPrincipal {
+  const base = { type, value, account: null, name: null };
+  if (type === 'AWS') {
+    if (value === '*') return { ...base, kind: 'anyone' };
+    if (/^\d+$/.test(value)) return { ...base, kind: 'account', account: value };
+    const m = IAM_ARN.exec(value);
+    if (!m) return { ...base, kind: 'invalid' };
+    const account = m[3] ?? '';
+    const resource = m[4] ?? '';
+    const service = m[2];
+    if (resource === 'root' && service === 'iam') return { ...base, kind: 'account', account };
+    const slash = resource.indexOf('/');
+    const rtype = slash < 0 ? resource : resource.slice(0, slash);
+    const name = slash < 0 ? null : resource.slice(slash + 1);
+    const kind: PrincipalKind | undefined =
+      service === 'iam'
+        ? ({ role: 'role', user: 'user', group: 'group' } as Record<string, PrincipalKind>)[rtype]
+        : ({ 'assumed-role': 'assumed-role', 'federated-user': 'federated-user' } as Record<string, PrincipalKind>)[rtype];
+    return { ...base, kind: kind && name ? kind : 'invalid', account, name };
+  }
+  if (type === 'Service') return { ...base, kind: value === '*' ? 'anyone' : 'service' };
+  if (type === 'Federated') return { ...base, kind: 'federated' };
+  if (type === 'CanonicalUser') return { ...base, kind: 'canonical-user' };
+  return { ...base, kind: 'invalid' };
+}
+
+/** Principals of a statement's Principal element, classified. */
+export function statementPrincipals(s: Statement): ClassifiedPrincipal[] {
+  const p = s.principal;
+  if (!p) return [];
+  if (p.wildcard) return [classifyPrincipal('AWS', '*')];
+  const out: ClassifiedPrincipal[] = [];
+  for (const [type, values] of Object.entries(p.values)) for (const v of values) out.push(classifyPrincipal(type, v));
+  return out;
+}
+
+const ACCOUNT_ID = /^\d{12}$/;
+
+/**
+ * The account that owns the key of a key policy: the account whose root is
+ * named (the delegation statement), else the account most principals are in.
+ */
+export function keyAccountOf(doc: PolicyDocument): string | null {
+  const counts = new Map<string, number>();
+  for (const s of doc.statements) {
+    for (const p of statementPrincipals(s)) {
+      if (p.kind === 'account' && p.account) return p.account;
+      if (p.account) counts.set(p.account, (counts.get(p.account) ?? 0) + 1);
+    }
+  }
+  let best: string | null = null;
+  let n = 0;
+  for (const [acct, c] of counts) if (c > n) [best, n] = [acct, c];
+  return best;
+}
+
+export function isValidAccountId(v: string): boolean {
+  return ACCOUNT_ID.test(v);
+}
+
+export function rawStatement(s: Statement): Record<string, unknown> {
+  return isRecord(s.raw) ? s.raw : {};
+}
