@@ -13,7 +13,9 @@ export interface CommandEntry {
 export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
   list: { summary: 'templates: id, title, kind, parameters', load: async () => (await import('./list.js')).run },
   render: { summary: 'render a template as JSON, Terraform or CloudFormation', load: async () => (await import('./render.js')).run },
+  explain: { summary: 'explain every statement in plain English', load: async () => (await import('./explain.js')).run },
   matrix: { summary: 'who can do what: principals or keys by KMS action', load: async () => (await import('./matrix.js')).run },
+  lint: { summary: 'findings: errors, security risks, warnings, suggestions', load: async () => (await import('./lint.js')).run },
   simulate: { summary: 'decide one KMS request as AWS would', load: async () => (await import('./simulate.js')).run },
 };
 
