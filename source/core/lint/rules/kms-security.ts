@@ -27,7 +27,13 @@ function names(list: readonly KmsAction[], max = 4): string {
   return list.slice(0, max).map((a) => a.name).join(', ') + (list.length > max ? ` and ${list.length - max} more` : '');
 }
 
-const grantForAws = (k: string) => k.toLowerCase() === 'kms:grantisforawsresource';
+/**
+ * Conditions that limit what grants a principal can create: only for AWS resources, only
+ * through a service, or only for a named grantee / set of operations.
+ * https://docs.aws.amazon.com/kms/latest/developerguide/grant-authorization.html
+ */
+const GRANT_LIMITING_KEYS = new Set(['kms:grantisforawsresource', 'kms:viaservice', 'kms:granteeprincipal', 'kms:grantoperations', 'kms:grantconstrainttype', 'kms:retiringprincipal']);
+const grantForAws = (k: string) => GRANT_LIMITING_KEYS.has(k.toLowerCase());
 
 /** KMS-specific risks: wildcards, grants, other accounts, delegation, NotAction. */
 export function kmsSecurityRules(ctx: LintContext): void {
