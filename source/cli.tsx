@@ -16,4 +16,11 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   throw e;
 });
 
-process.exitCode = await runCli(process.argv.slice(2), io);
+// The Ink app is its own chunk: subcommands never load Ink or React.
+const interactive = async () => {
+  // chalk (inside Ink) ignores NO_COLOR; FORCE_COLOR=0 makes it honour it, unless colour is forced.
+  if (process.env.NO_COLOR && process.env.FORCE_COLOR === undefined) process.env.FORCE_COLOR = '0';
+  return (await import('./ui/run.js')).runInteractive;
+};
+
+process.exitCode = await runCli(process.argv.slice(2), io, interactive);

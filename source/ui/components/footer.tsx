@@ -1,0 +1,25 @@
+import { Box, Text } from 'ink';
+import { footerHints, type KeyContext } from '../keys/bindings.js';
+import type { StatusMessage } from '../state/types.js';
+
+/** The status line (message or question) and the keys of the current context. */
+export function Footer({ context, message, width, hideStatus }: { readonly context: KeyContext; readonly message: StatusMessage | null; readonly width: number; readonly hideStatus?: boolean }) {
+  const hints = footerHints(context);
+  return (
+    <Box flexDirection="column" width={width}>
+      {hideStatus ? null : (
+        <Text wrap="truncate-end" color={message?.tone === 'error' ? 'red' : undefined}>
+          {message?.text ?? ' '}
+        </Text>
+      )}
+      <Text wrap="truncate-end">
+        {hints.map((h, i) => (
+          <Text key={h.key + h.text}>
+            {i > 0 ? '  ' : ''}
+            <Text bold>{h.key}</Text> {h.text}
+          </Text>
+        ))}
+      </Text>
+    </Box>
+  );
+}

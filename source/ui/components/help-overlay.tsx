@@ -1,0 +1,30 @@
+import { Box, Text } from 'ink';
+import { Para } from './para.js';
+import { BINDINGS } from '../keys/bindings.js';
+
+/** Every key binding with what it does (`?`). */
+export function HelpOverlay({ height }: { readonly height: number }) {
+  const rows = BINDINGS.filter((b) => b.command !== 'yes' && b.command !== 'no');
+  const half = Math.ceil(rows.length / 2);
+  const column = (list: typeof rows) => (
+    <Box flexDirection="column" width={40}>
+      {list.map((b) => (
+        <Text key={b.command} wrap="truncate-end">
+          <Text bold>{b.label.padEnd(7)}</Text> {b.description}
+        </Text>
+      ))}
+    </Box>
+  );
+  return (
+    <Box flexDirection="column" height={height} overflow="hidden">
+      <Text bold>Keys (Esc or ? closes this help)</Text>
+      <Box>
+        {column(rows.slice(0, half))}
+        {column(rows.slice(half))}
+      </Box>
+      <Para dimColor>
+        Matrix symbols: A allow · D deny · ? conditional (depends on the request) · . no statement applies · ~ mixed within a group.
+      </Para>
+    </Box>
+  );
+}

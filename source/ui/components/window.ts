@@ -1,0 +1,12 @@
+/** First visible index of a list of `total` items shown `size` at a time, keeping `selected` in view (centred when possible). */
+export function windowStart(selected: number, total: number, size: number): number {
+  if (total <= size || size <= 0) return 0;
+  const start = selected - Math.floor(size / 2);
+  return Math.max(0, Math.min(start, total - size));
+}
+
+/** Cuts text to `width` columns with an ellipsis. */
+export function fit(text: string, width: number): string {
+  if (width <= 0) return '';
+  return text.length <= width ? text : `${text.slice(0, Math.max(0, width - 1))}…`;
+}

@@ -1,0 +1,170 @@
+import type { Key } from 'ink';
+
+/**
+ * The one key-binding table of the UI (SPEC 6). Components and reducers deal in
+ * commands; only this module knows which keys produce them.
+ */
+export const COMMANDS = [
+  'up',
+  'down',
+  'left',
+  'right',
+  'pageUp',
+  'pageDown',
+  'confirm',
+  'back',
+  'nextPane',
+  'prevPane',
+  'filter',
+  'tabPolicy',
+  'tabMatrix',
+  'tabFindings',
+  'tabExport',
+  'toggleGroups',
+  'copy',
+  'write',
+  'add',
+  'remove',
+  'help',
+  'quit',
+  'yes',
+  'no',
+] as const;
+
+/** Something the user asks for, whatever key they pressed. */
+export type Command = (typeof COMMANDS)[number];
+
+/** A key as the table names it: a printable character, or one of the named keys. */
+export type KeyName = string;
+
+export interface Binding {
+  readonly command: Command;
+  readonly keys: readonly KeyName[];
+  /** How the footer and help overlay show the keys. */
+  readonly label: string;
+  readonly description: string;
+}
+
+export const BINDINGS: readonly Binding[] = [
+  { command: 'up', keys: ['up', 'k'], label: '↑/k', description: 'move up' },
+  { command: 'down', keys: ['down', 'j'], label: '↓/j', description: 'move down' },
+  { command: 'left', keys: ['left', 'h'], label: '←/h', description: 'move left' },
+  { command: 'right', keys: ['right', 'l'], label: '→/l', description: 'move right' },
+  { command: 'pageUp', keys: ['pageup'], label: 'PgUp', description: 'page up' },
+  { command: 'pageDown', keys: ['pagedown'], label: 'PgDn', description: 'page down' },
+  { command: 'confirm', keys: ['return'], label: 'Enter', description: 'open, edit, confirm' },
+  { command: 'back', keys: ['escape'], label: 'Esc', description: 'back, cancel' },
+  { command: 'nextPane', keys: ['tab'], label: 'Tab', description: 'next pane' },
+  { command: 'prevPane', keys: ['shift+tab'], label: 'S-Tab', description: 'previous pane' },
+  { command: 'filter', keys: ['/'], label: '/', description: 'filter templates' },
+  { command: 'tabPolicy', keys: ['1'], label: '1', description: 'Policy tab' },
+  { command: 'tabMatrix', keys: ['2'], label: '2', description: 'Matrix tab' },
+  { command: 'tabFindings', keys: ['3'], label: '3', description: 'Findings tab' },
+  { command: 'tabExport', keys: ['4'], label: '4', description: 'Export tab' },
+  { command: 'toggleGroups', keys: ['g'], label: 'g', description: 'matrix: groups / single actions' },
+  { command: 'copy', keys: ['c'], label: 'c', description: 'copy the current output' },
+  { command: 'write', keys: ['w'], label: 'w', description: 'write the current output to a file' },
+  { command: 'add', keys: ['a'], label: 'a', description: 'add a list entry' },
+  { command: 'remove', keys: ['x'], label: 'x', description: 'remove a list entry' },
+  { command: 'help', keys: ['?'], label: '?', description: 'help' },
+  { command: 'quit', keys: ['q'], label: 'q', description: 'quit' },
+  { command: 'yes', keys: ['y'], label: 'y', description: 'yes' },
+  { command: 'no', keys: ['n'], label: 'n', description: 'no' },
+];
+
+const BY_KEY: ReadonlyMap<KeyName, Command> = new Map(BINDINGS.flatMap((b) => b.keys.map((k) => [k, b.command] as const)));
+const BY_COMMAND: ReadonlyMap<Command, Binding> = new Map(BINDINGS.map((b) => [b.command, b]));
+
+/** Names the key Ink reported, in the table's terms. */
+export function keyName(input: string, key: Partial<Key>): KeyName | null {
+  if (key.upArrow) return 'up';
+  if (key.downArrow) return 'down';
+  if (key.leftArrow) return 'left';
+  if (key.rightArrow) return 'right';
+  if (key.pageUp) return 'pageup';
+  if (key.pageDown) return 'pagedown';
+  if (key.return) return 'return';
+  if (key.escape) return 'escape';
+  if (key.tab) return key.shift ? 'shift+tab' : 'tab';
+  if (key.ctrl || key.meta) return null;
+  return input.length === 1 ? input : null;
+}
+
+/** The command a key press means, if any. */
+export function commandFor(input: string, key: Partial<Key>): Command | null {
+  const name = keyName(input, key);
+  return name === null ? null : (BY_KEY.get(name) ?? null);
+}
+
+export function bindingOf(command: Command): Binding {
+  const b = BY_COMMAND.get(command);
+  if (!b) throw new Error(`no binding for ${command}`);
+  return b;
+}
+
+/** "label description" pairs for a footer, in the given order. */
+export function hints(commands: readonly Command[]): readonly { key: string; text: string }[] {
+  return commands.map((c) => {
+    const b = bindingOf(c);
+    return { key: b.label, text: b.description };
+  });
+}
+
+/** Where the keys go; the footer shows the commands of the current context. */
+export type KeyContext =
+  | 'browser'
+  | 'filter'
+  | 'parameters'
+  | 'statements'
+  | 'matrix'
+  | 'findings'
+  | 'export'
+  | 'edit'
+  | 'prompt-text'
+  | 'prompt-yesno'
+  | 'help';
+
+const WORKSPACE_TAIL: readonly Command[] = ['tabPolicy', 'copy', 'write', 'help', 'quit'];
+
+export const CONTEXT_COMMANDS: Readonly<Record<KeyContext, readonly Command[]>> = {
+  browser: ['down', 'confirm', 'filter', 'back', 'help', 'quit'],
+  filter: ['confirm', 'back'],
+  parameters: ['down', 'confirm', 'add', 'remove', 'nextPane', ...WORKSPACE_TAIL],
+  statements: ['down', 'nextPane', 'back', ...WORKSPACE_TAIL],
+  matrix: ['down', 'right', 'toggleGroups', ...WORKSPACE_TAIL],
+  findings: ['down', 'confirm', ...WORKSPACE_TAIL],
+  export: ['right', 'copy', 'write', 'tabPolicy', 'help', 'quit'],
+  edit: ['confirm', 'back'],
+  'prompt-text': ['confirm', 'back'],
+  'prompt-yesno': ['yes', 'no'],
+  help: ['back', 'help'],
+};
+
+/** Shorter words for the footer than the help overlay's descriptions. */
+const FOOTER_TEXT: Partial<Record<Command, string>> = {
+  down: 'move',
+  right: 'move',
+  confirm: 'select',
+  back: 'back',
+  tabPolicy: '1-4 tabs',
+  toggleGroups: 'groups/actions',
+  copy: 'copy',
+  write: 'write',
+  add: 'add entry',
+  remove: 'remove entry',
+  nextPane: 'pane',
+  filter: 'filter',
+  help: 'help',
+  quit: 'quit',
+  yes: 'yes',
+  no: 'no',
+};
+
+export function footerHints(context: KeyContext): readonly { key: string; text: string }[] {
+  return CONTEXT_COMMANDS[context].map((c) => {
+    const b = bindingOf(c);
+    const key = c === 'down' ? '↑↓/jk' : c === 'right' ? '←→/hl' : c === 'tabPolicy' ? '1-4' : b.label;
+    const text = c === 'tabPolicy' ? 'tabs' : (FOOTER_TEXT[c] ?? b.description);
+    return { key, text };
+  });
+}

@@ -1,0 +1,101 @@
+import { Box, Text } from 'ink';
+import { Para } from '../components/para.js';
+import type { Template } from '../../core/templates/types.js';
+import { TextField } from '../components/text-field.js';
+import { fit, windowStart } from '../components/window.js';
+import { KIND_HEADINGS } from '../state/browse-list.js';
+import type { BrowserState } from '../state/types.js';
+
+export interface BrowserProps {
+  readonly state: BrowserState;
+  readonly list: readonly Template[];
+  readonly total: number;
+  readonly width: number;
+  readonly height: number;
+  readonly onFilterChange: (value: string) => void;
+  readonly onFilterSubmit: () => void;
+  readonly onFilterCancel: () => void;
+}
+
+type Line = { readonly heading: string } | { readonly template: Template; readonly index: number };
+
+/** The template library grouped by kind, with a filter and a preview of the selected template. */
+export function Browser({ state, list, total, width, height, onFilterChange, onFilterSubmit, onFilterCancel }: BrowserProps) {
+  const lines: Line[] = [];
+  let kind: string | null = null;
+  list.forEach((template, index) => {
+    if (template.kind !== kind) {
+      kind = template.kind;
+      lines.push({ heading: KIND_HEADINGS[template.kind] });
+    }
+    lines.push({ template, index });
+  });
+  const listWidth = Math.floor(width * 0.45);
+  const listHeight = height - 1;
+  const selectedLine = lines.findIndex((l) => 'template' in l && l.index === state.selected);
+  const start = windowStart(selectedLine, lines.length, listHeight);
+  const selected = list[state.selected];
+  return (
+    <Box flexDirection="column" height={height}>
+      <Box>
+        <Text bold>Filter: </Text>
+        {state.filtering ? (
+          <TextField value={state.filter} focus onChange={onFilterChange} onSubmit={onFilterSubmit} onCancel={onFilterCancel} placeholder="words of title, id, category or action" />
+        ) : (
+          <Text dimColor={!state.filter}>{state.filter || 'press / to filter'}</Text>
+        )}
+        <Text dimColor>
+          {'  '}
+          {list.length} of {total} templates
+        </Text>
+      </Box>
+      <Box height={listHeight}>
+        <Box flexDirection="column" width={listWidth} overflow="hidden">
+          {lines.length === 0 ? <Text>No template matches “{state.filter}”. Esc clears the filter.</Text> : null}
+          {lines.slice(start, start + listHeight).map((l) =>
+            'heading' in l ? (
+              <Text key={`h-${l.heading}`} bold underline>
+                {l.heading}
+              </Text>
+            ) : (
+              <Text key={l.template.id} inverse={l.index === state.selected} wrap="truncate-end">
+                {l.index === state.selected ? '› ' : '  '}
+                {fit(l.template.title, listWidth - 2)}
+              </Text>
+            ),
+          )}
+        </Box>
+        <Box flexDirection="column" width={width - listWidth - 1} marginLeft={1} overflow="hidden">
+          {selected ? <Preview template={selected} /> : null}
+        </Box>
+      </Box>
+    </Box>
+  );
+}
+
+function Preview({ template }: { readonly template: Template }) {
+  return (
+    <>
+      <Para bold>
+        {template.title}
+      </Para>
+      <Text dimColor wrap="truncate-end">
+        {template.id} · {template.kind === 'key' ? 'key policy' : 'IAM identity policy'} · {template.category}
+      </Text>
+      <Para>{template.description}</Para>
+      <Text bold>Parameters</Text>
+      {template.parameters.length === 0 ? <Text dimColor>none</Text> : null}
+      {template.parameters.map((p) => (
+        <Text key={p.name} wrap="truncate-end">
+          {p.label}: <Text color="green">{typeof p.default === 'string' ? p.default : p.default.join(', ')}</Text>
+        </Text>
+      ))}
+      <Text bold>Source</Text>
+      <Para>{template.source.title}</Para>
+      <Para color="blue">
+        {template.source.url}
+      </Para>
+      <Text dimColor>Enter opens this template</Text>
+    </>
+  );
+}

@@ -1,0 +1,39 @@
+import { Box, Text } from 'ink';
+import { EXPORT_FORMATS, EXPORT_LABELS, type ExportFormat } from '../state/types.js';
+
+export interface ExportTabProps {
+  readonly format: ExportFormat;
+  readonly text: string;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** Format choice and a preview of exactly what `c` copies and `w` writes. */
+export function ExportTab({ format, text, width, height }: ExportTabProps) {
+  const lines = text.split('\n');
+  if (lines[lines.length - 1] === '') lines.pop();
+  const room = Math.max(1, height - 2);
+  const shown = lines.length > room ? lines.slice(0, room - 1) : lines;
+  return (
+    <Box flexDirection="column" height={height} width={width}>
+      <Text>
+        <Text bold>Format: </Text>
+        {EXPORT_FORMATS.map((f) => (
+          <Text key={f} inverse={f === format}>
+            {f === format ? `[${EXPORT_LABELS[f]}]` : ` ${EXPORT_LABELS[f]} `}{' '}
+          </Text>
+        ))}
+        <Text dimColor> ←→ change · c copy · w write</Text>
+      </Text>
+      <Box flexDirection="column" overflow="hidden" height={room}>
+        {shown.map((l, i) => (
+          <Text key={i} wrap="truncate-end">
+            {l || ' '}
+          </Text>
+        ))}
+        {lines.length > room ? <Text dimColor>… {lines.length - shown.length} more lines (w writes them all)</Text> : null}
+      </Box>
+      <Text dimColor>{lines.length} lines</Text>
+    </Box>
+  );
+}

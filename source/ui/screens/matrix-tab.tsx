@@ -1,0 +1,79 @@
+import { Box, Text } from 'ink';
+import { Para } from '../components/para.js';
+import type { Matrix } from '../../core/matrix/types.js';
+import { fit, windowStart } from '../components/window.js';
+import type { WorkspaceState } from '../state/types.js';
+import { cellDecision, cellDetail, DECISION_COLORS, matrixColumns, symbolOf } from './matrix-view.js';
+
+export interface MatrixTabProps {
+  readonly ws: WorkspaceState;
+  readonly matrix: Matrix | null;
+  readonly statementName: (index: number) => string;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** Who can do what: rows × action groups (or single actions), a cursor, and the detail of the selected cell. */
+export function MatrixTab({ ws, matrix, statementName, width, height }: MatrixTabProps) {
+  if (!matrix) return <Text>No matrix: the policy could not be read (see Findings).</Text>;
+  const { mode } = ws.matrix;
+  const columns = matrixColumns(matrix, mode);
+  const labelWidth = Math.min(30, Math.max(16, Math.floor(width * 0.3)));
+  const cellWidth = mode === 'groups' ? Math.max(7, Math.floor((width - labelWidth - 1) / columns.length)) : 3;
+  const visibleCols = Math.max(1, Math.floor((width - labelWidth - 1) / cellWidth));
+  const colStart = windowStart(ws.matrix.col, columns.length, visibleCols);
+  const shown = columns.slice(colStart, colStart + visibleCols);
+  const detailHeight = 4;
+  const gridRows = Math.max(1, height - 2 - detailHeight);
+  const rowStart = windowStart(ws.matrix.row, matrix.rows.length, gridRows);
+  const row = matrix.rows[ws.matrix.row];
+  const column = columns[ws.matrix.col];
+  return (
+    <Box flexDirection="column" height={height}>
+      <Text wrap="truncate-end">
+        <Text bold>{(mode === 'groups' ? 'Action groups' : 'Single actions').padEnd(labelWidth)}</Text>{' '}
+        {shown.map((c, k) => (
+          <Text key={c.name} underline={colStart + k === ws.matrix.col}>
+            {mode === 'groups' ? fit(c.heading, cellWidth - 1).padEnd(cellWidth) : fit(c.heading, 2).padEnd(3)}
+          </Text>
+        ))}
+      </Text>
+      {matrix.rows.slice(rowStart, rowStart + gridRows).map((r, k) => {
+        const ri = rowStart + k;
+        return (
+          <Text key={r.subject} wrap="truncate-end">
+            <Text inverse={ri === ws.matrix.row}>{fit(r.label, labelWidth).padEnd(labelWidth)}</Text>{' '}
+            {shown.map((c, ck) => {
+              const d = cellDecision(r, c, mode);
+              const here = ri === ws.matrix.row && colStart + ck === ws.matrix.col;
+              const symbol = symbolOf(d);
+              const text = here ? `[${symbol}]` : ` ${symbol} `;
+              return (
+                <Text key={c.name} color={DECISION_COLORS[d]} bold={here}>
+                  {text.padEnd(cellWidth)}
+                </Text>
+              );
+            })}
+          </Text>
+        );
+      })}
+      <Text dimColor wrap="truncate-end">
+        A allow · D deny · ? conditional · . none · ~ mixed{'   '}
+        {columns.length > visibleCols ? `columns ${colStart + 1}-${colStart + shown.length} of ${columns.length}` : ''}
+        {matrix.rows.length > gridRows ? `  rows ${rowStart + 1}-${Math.min(rowStart + gridRows, matrix.rows.length)} of ${matrix.rows.length}` : ''}
+      </Text>
+      <Box flexDirection="column" height={detailHeight} overflow="hidden">
+        {row && column ? (
+          <>
+            <Text bold wrap="truncate-end">
+              {row.label} × {column.name}
+            </Text>
+            <Para>{cellDetail(row, column, mode, statementName)}</Para>
+          </>
+        ) : (
+          <Text dimColor>The policy names no principal or resource.</Text>
+        )}
+      </Box>
+    </Box>
+  );
+}

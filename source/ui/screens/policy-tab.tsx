@@ -1,0 +1,130 @@
+import { Box, Text } from 'ink';
+import { JsonView } from '../components/json-view.js';
+import { Para } from '../components/para.js';
+import { TextField } from '../components/text-field.js';
+import { fit, windowStart } from '../components/window.js';
+import type { StatementView } from '../state/derive.js';
+import type { ParamRow } from '../state/params.js';
+import type { WorkspaceState } from '../state/types.js';
+
+export interface PolicyTabProps {
+  readonly ws: WorkspaceState;
+  readonly rows: readonly ParamRow[];
+  readonly statements: readonly StatementView[];
+  readonly width: number;
+  readonly height: number;
+  readonly onEditChange: (value: string) => void;
+  readonly onEditSubmit: () => void;
+  readonly onEditCancel: () => void;
+}
+
+/** Parameters form and statement list above; the selected statement's JSON and explanation side by side below. */
+export function PolicyTab(props: PolicyTabProps) {
+  const { ws, rows, statements, width, height } = props;
+  const topHeight = Math.min(Math.max(rows.length, statements.length) + 2, Math.floor(height * 0.4));
+  const bottomHeight = height - topHeight;
+  const half = Math.floor(width / 2);
+  const statement = statements[ws.statement];
+  return (
+    <Box flexDirection="column" height={height}>
+      <Box height={topHeight}>
+        {rows.length > 0 ? (
+          <Box width={half} flexDirection="column" overflow="hidden">
+            <ParametersForm {...props} height={topHeight} width={half - 1} />
+          </Box>
+        ) : null}
+        <Box width={rows.length > 0 ? width - half : width} flexDirection="column" overflow="hidden">
+          <StatementList ws={ws} statements={statements} height={topHeight} width={rows.length > 0 ? width - half : width} />
+        </Box>
+      </Box>
+      <Box height={bottomHeight}>
+        <Box width={half} flexDirection="column" overflow="hidden" paddingRight={1}>
+          <Text bold>Statement {statement ? ws.statement + 1 : ''} JSON</Text>
+          {statement ? <JsonView text={statement.json} width={half - 1} /> : <Text dimColor>No statement</Text>}
+        </Box>
+        <Box width={width - half} flexDirection="column" overflow="hidden">
+          <Text bold>What it does</Text>
+          <Para>
+            {statement?.summary ?? ''}
+          </Para>
+          {statement?.note ? (
+            <Para>
+              <Text bold color="magenta">
+                Note:{' '}
+              </Text>
+              {statement.note}
+            </Para>
+          ) : null}
+          <Para dimColor>
+            {statement?.details ?? ''}
+          </Para>
+        </Box>
+      </Box>
+    </Box>
+  );
+}
+
+function ParametersForm({ ws, rows, height, width, onEditChange, onEditSubmit, onEditCancel }: PolicyTabProps & { height: number; width: number }) {
+  const focused = ws.pane === 'parameters';
+  const size = height - 1 - (ws.editing?.error ? 1 : 0);
+  const start = windowStart(ws.paramRow, rows.length, size);
+  const labelWidth = Math.min(18, Math.floor(width / 2.5));
+  return (
+    <>
+      <Text bold underline={focused}>
+        Parameters{focused ? ' ◂' : ''}
+      </Text>
+      {rows.slice(start, start + size).map((row, k) => {
+        const i = start + k;
+        const selected = i === ws.paramRow;
+        const editing = ws.editing?.row === i ? ws.editing : null;
+        const label = row.entry === null ? row.param.label : `${row.param.label} ${row.entry + 1}`;
+        return (
+          <Box key={`${row.param.name}-${row.entry ?? ''}`} flexDirection="column">
+            <Box>
+              <Text inverse={selected && focused && !editing}>
+                {selected ? '› ' : '  '}
+                {fit(label, labelWidth).padEnd(labelWidth)}{' '}
+              </Text>
+              {editing ? (
+                <TextField value={editing.draft} focus onChange={onEditChange} onSubmit={onEditSubmit} onCancel={onEditCancel} />
+              ) : (
+                <Text color="green" wrap="truncate-end">
+                  {fit(row.value, width - labelWidth - 3)}
+                </Text>
+              )}
+            </Box>
+            {editing?.error ? (
+              <Text color="red" wrap="truncate-end">
+                {'  ✗ '}
+                {editing.error}
+              </Text>
+            ) : null}
+          </Box>
+        );
+      })}
+    </>
+  );
+}
+
+function StatementList({ ws, statements, height, width }: { ws: WorkspaceState; statements: readonly StatementView[]; height: number; width: number }) {
+  const focused = ws.pane === 'statements';
+  const size = height - 1;
+  const start = windowStart(ws.statement, statements.length, size);
+  return (
+    <>
+      <Text bold underline={focused}>
+        Statements ({statements.length}){focused ? ' ◂' : ''}
+      </Text>
+      {statements.slice(start, start + size).map((s) => {
+        const selected = s.index === ws.statement;
+        return (
+          <Text key={s.index} inverse={selected && focused} wrap="truncate-end">
+            {selected ? '› ' : '  '}
+            {fit(s.label, width - 3)}
+          </Text>
+        );
+      })}
+    </>
+  );
+}

@@ -1,0 +1,70 @@
+import { Box, Text } from 'ink';
+import { useMemo } from 'react';
+import type { Template } from '../../core/templates/types.js';
+import { fit } from '../components/window.js';
+import { exportText, type Derived } from '../state/derive.js';
+import type { ParamRow } from '../state/params.js';
+import { TAB_LABELS, TABS, type WorkspaceState } from '../state/types.js';
+import { ExportTab } from './export-tab.js';
+import { FindingsTab } from './findings-tab.js';
+import { MatrixTab } from './matrix-tab.js';
+import { PolicyTab } from './policy-tab.js';
+
+export interface WorkspaceProps {
+  readonly ws: WorkspaceState;
+  readonly derived: Derived;
+  readonly template: Template | undefined;
+  readonly rows: readonly ParamRow[];
+  readonly width: number;
+  readonly height: number;
+  readonly onEditChange: (value: string) => void;
+  readonly onEditSubmit: () => void;
+  readonly onEditCancel: () => void;
+}
+
+/** Title, tab bar and the current tab. */
+export function Workspace(props: WorkspaceProps) {
+  const { ws, derived, width, height } = props;
+  const bodyHeight = height - 1;
+  const statementName = useMemo(() => {
+    const sids = derived.document?.statements.map((s) => s.sid) ?? [];
+    return (i: number) => `${i + 1}${sids[i] ? ` (${sids[i]})` : ''}`;
+  }, [derived]);
+  const tabs = TABS.map((t, i) => `${i + 1} ${TAB_LABELS[t]}${t === 'findings' ? ` (${derived.findings.length})` : ''}`);
+  const tabsWidth = tabs.join('  ').length + 2;
+  return (
+    <Box flexDirection="column" height={height}>
+      <Box>
+        <Text bold wrap="truncate-end">
+          {fit(`${derived.title} · ${derived.kind === 'key' ? 'key policy' : 'IAM policy'}${ws.dirty ? ' · edited' : ''}`, width - tabsWidth - 1).padEnd(width - tabsWidth)}
+        </Text>
+        {TABS.map((t, i) => (
+          <Text key={t} inverse={ws.tab === t} bold={ws.tab === t}>
+            {' '}
+            {tabs[i]}{' '}
+          </Text>
+        ))}
+      </Box>
+      {ws.tab === 'policy' ? (
+        <PolicyTab
+          ws={ws}
+          rows={props.rows}
+          statements={derived.statements}
+          width={width}
+          height={bodyHeight}
+          onEditChange={props.onEditChange}
+          onEditSubmit={props.onEditSubmit}
+          onEditCancel={props.onEditCancel}
+        />
+      ) : null}
+      {ws.tab === 'matrix' ? <MatrixTab ws={ws} matrix={derived.matrix} statementName={statementName} width={width} height={bodyHeight} /> : null}
+      {ws.tab === 'findings' ? <FindingsTab findings={derived.findings} selected={ws.finding} width={width} height={bodyHeight} /> : null}
+      {ws.tab === 'export' ? <ExportView ws={ws} derived={derived} width={width} height={bodyHeight} /> : null}
+    </Box>
+  );
+}
+
+function ExportView({ ws, derived, width, height }: { ws: WorkspaceState; derived: Derived; width: number; height: number }) {
+  const text = useMemo(() => exportText(derived, ws.format), [derived, ws.format]);
+  return <ExportTab format={ws.format} text={text} width={width} height={height} />;
+}

@@ -1,0 +1,110 @@
+import { basename, extname } from 'node:path';
+import { EXPORT_EXTENSIONS, exportPolicy, type ExportFormat } from '../../core/export/index.js';
+import { sortFindings, type Finding } from '../../core/lint/catalog.js';
+import { lintPolicy } from '../../core/lint/index.js';
+import { buildMatrix } from '../../core/matrix/index.js';
+import { buildDocument, canonicalize, detectKind, parsePolicy, serializePolicy, type PolicyDocument, type PolicyKind } from '../../core/policy/index.js';
+import { renderTemplate, type Template } from '../../core/templates/index.js';
+import type { Matrix } from '../../core/matrix/types.js';
+import { explainStatements } from './explanation.js';
+import type { WorkspaceSource } from './types.js';
+
+/** One statement as the Policy tab shows it. */
+export interface StatementView {
+  readonly index: number;
+  readonly label: string;
+  readonly json: string;
+  /** One sentence. */
+  readonly summary: string;
+  /** One line per element (who, actions, resources, conditions). */
+  readonly details: string;
+  readonly note: string | null;
+}
+
+/** Everything the workspace shows, computed once per policy value (not per keystroke). */
+export interface Derived {
+  readonly title: string;
+  readonly kind: PolicyKind;
+  /** The policy value (null when the text is not JSON). */
+  readonly policy: unknown;
+  readonly document: PolicyDocument | null;
+  readonly statements: readonly StatementView[];
+  readonly matrix: Matrix | null;
+  readonly findings: readonly Finding[];
+  /** Names the Terraform data source and the default file. */
+  readonly name: string;
+  /** The opened file, if any (the write prompt proposes it). */
+  readonly fileName: string | null;
+}
+
+function statementLabel(index: number, sid: string | undefined, effect: string | undefined): string {
+  return `${index + 1}. ${sid ?? '(no Sid)'}${effect ? ` · ${effect}` : ''}`;
+}
+
+export function derive(source: WorkspaceSource, template: Template | undefined): Derived {
+  let policy: unknown = null;
+  let document: PolicyDocument | null = null;
+  let text: string;
+  let kind: PolicyKind;
+  if (source.kind === 'template' && template) {
+    policy = renderTemplate(template, source.values);
+    document = buildDocument(policy);
+    text = serializePolicy(policy);
+    kind = template.kind;
+  } else {
+    text = source.kind === 'file' ? source.text : '';
+    const parsed = parsePolicy(text);
+    document = parsed.document;
+    policy = document?.raw ?? null;
+    kind = document ? detectKind(document) : 'key';
+  }
+  const notes = template?.statementNotes ?? [];
+  const explanations = document ? explainStatements(document, kind) : [];
+  const statements: StatementView[] = (document?.statements ?? []).map((s) => ({
+    index: s.index,
+    label: statementLabel(s.index, s.sid, s.effect),
+    json: JSON.stringify(canonicalStatement(s.raw), null, 2),
+    summary: explanations[s.index]?.summary ?? '',
+    details: explanations[s.index]?.details ?? '',
+    note: notes[s.index] ?? null,
+  }));
+  const findings = sortFindings(lintPolicy(text, { kind }).findings);
+  return {
+    title: source.kind === 'template' ? (template?.title ?? source.templateId) : source.name,
+    kind,
+    policy,
+    document,
+    statements,
+    matrix: document ? buildMatrix(document, kind) : null,
+    findings,
+    name: source.kind === 'template' ? source.templateId : stem(source.name),
+    fileName: source.kind === 'file' && source.name !== '<stdin>' ? source.name : null,
+  };
+}
+
+function canonicalStatement(raw: unknown): unknown {
+  const doc = canonicalize({ Statement: [raw] }) as { Statement: unknown[] };
+  return doc.Statement[0];
+}
+
+function stem(name: string): string {
+  if (name === '<stdin>') return 'policy';
+  const base = basename(name);
+  return base.slice(0, base.length - extname(base).length) || 'policy';
+}
+
+/** The policy as text in a format, or a line saying why there is none. */
+export function exportText(d: Derived, format: ExportFormat): string {
+  if (d.policy === null) return '';
+  return exportPolicy(d.policy, d.kind, format, d.name);
+}
+
+/** Prefill of the write prompt: ./<template-id>.<ext>, or the opened file's name (its extension for the format). */
+export function defaultWritePath(d: Derived, format: ExportFormat): string {
+  const ext = EXPORT_EXTENSIONS[format];
+  if (d.fileName) {
+    const current = extname(d.fileName);
+    return current === `.${ext}` ? d.fileName : `${d.fileName.slice(0, d.fileName.length - current.length)}.${ext}`;
+  }
+  return `./${d.name}.${ext}`;
+}

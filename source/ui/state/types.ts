@@ -1,0 +1,93 @@
+import type { ParameterValues } from '../../core/templates/types.js';
+import type { ExportFormat } from '../../core/export/index.js';
+export { EXPORT_FORMATS, EXPORT_LABELS, EXPORT_EXTENSIONS, type ExportFormat } from '../../core/export/index.js';
+
+/** Where the workspace's policy comes from: a template with parameter values, or a file as read. */
+export type WorkspaceSource =
+  | { readonly kind: 'template'; readonly templateId: string; readonly values: ParameterValues }
+  | { readonly kind: 'file'; readonly name: string; readonly text: string };
+
+export const TABS = ['policy', 'matrix', 'findings', 'export'] as const;
+export type Tab = (typeof TABS)[number];
+
+export const TAB_LABELS: Record<Tab, string> = { policy: 'Policy', matrix: 'Matrix', findings: 'Findings', export: 'Export' };
+
+export type PolicyPane = 'parameters' | 'statements';
+
+
+/** A parameter field being edited in place. */
+export interface Editing {
+  readonly row: number;
+  readonly draft: string;
+  /** Why the draft is not applied; null when it is valid (and applied). */
+  readonly error: string | null;
+  /** Values before editing began, restored by Esc. */
+  readonly before: ParameterValues;
+}
+
+export type MatrixMode = 'groups' | 'actions';
+
+export interface WorkspaceState {
+  readonly source: WorkspaceSource;
+  readonly tab: Tab;
+  readonly pane: PolicyPane;
+  readonly paramRow: number;
+  readonly statement: number;
+  readonly editing: Editing | null;
+  readonly matrix: { readonly row: number; readonly col: number; readonly mode: MatrixMode };
+  readonly finding: number;
+  readonly format: ExportFormat;
+  /** Edits neither written nor copied since. */
+  readonly dirty: boolean;
+}
+
+export interface BrowserState {
+  readonly filter: string;
+  /** The filter field has focus (typing narrows the list). */
+  readonly filtering: boolean;
+  readonly selected: number;
+}
+
+/** A question at the bottom of the screen; it takes the keys until answered. */
+export type Prompt =
+  | { readonly kind: 'write-path'; readonly draft: string }
+  | { readonly kind: 'overwrite'; readonly path: string }
+  | { readonly kind: 'discard'; readonly then: 'quit' | 'browser' };
+
+/** Work outside the reducer (clipboard, files, exit), run once by the app and answered with `effect-done`. */
+export type Effect =
+  | { readonly id: number; readonly kind: 'copy' }
+  | { readonly id: number; readonly kind: 'check-write'; readonly path: string }
+  | { readonly id: number; readonly kind: 'write'; readonly path: string }
+  | { readonly id: number; readonly kind: 'quit' };
+
+export interface StatusMessage {
+  readonly tone: 'info' | 'error';
+  readonly text: string;
+}
+
+export interface AppState {
+  readonly screen: 'browser' | 'workspace';
+  readonly browser: BrowserState;
+  readonly workspace: WorkspaceState | null;
+  readonly help: boolean;
+  readonly prompt: Prompt | null;
+  readonly message: StatusMessage | null;
+  readonly effect: Effect | null;
+  readonly effectCount: number;
+}
+
+/** What the reducer needs to know of the screen's derived data (list lengths, targets), passed with each command. */
+export interface View {
+  /** Template ids of the browser list as filtered and ordered on screen. */
+  readonly browserIds: readonly string[];
+  readonly statements: number;
+  readonly matrixRows: number;
+  readonly matrixCols: number;
+  /** Statement of each finding, in the order shown. */
+  readonly findingStatements: readonly (number | null)[];
+  /** Prefill of the write prompt for the current format. */
+  readonly defaultWritePath: string;
+}
+
+export const EMPTY_VIEW: View = { browserIds: [], statements: 0, matrixRows: 0, matrixCols: 0, findingStatements: [], defaultWritePath: '' };

@@ -1,0 +1,190 @@
+import type { Command } from '../keys/bindings.js';
+import type { ParameterValues, Template } from '../../core/templates/types.js';
+import { checkRow, entryParameter, isListType, paramRows, withEntryAdded, withEntryRemoved, withValue, type Validate } from './params.js';
+import { EXPORT_FORMATS, type StatusMessage, type View, type WorkspaceSource, type WorkspaceState } from './types.js';
+
+/** Template lookup and parameter check, given to the reducer so it stays pure and testable with any library. */
+export interface TemplateLibrary {
+  readonly find: (id: string) => Template | undefined;
+  readonly validate: Validate;
+}
+
+export function initialWorkspace(source: WorkspaceSource, template: Template | undefined): WorkspaceState {
+  return {
+    source,
+    tab: 'policy',
+    pane: template && template.parameters.length > 0 ? 'parameters' : 'statements',
+    paramRow: 0,
+    statement: 0,
+    editing: null,
+    matrix: { row: 0, col: 0, mode: 'groups' },
+    finding: 0,
+    format: 'json',
+    dirty: false,
+  };
+}
+
+const clamp = (n: number, length: number) => Math.max(0, Math.min(n, length - 1));
+
+export type WorkspaceResult = { readonly workspace: WorkspaceState; readonly message?: StatusMessage };
+
+function templateOf(ws: WorkspaceState, lib: TemplateLibrary): Template | undefined {
+  return ws.source.kind === 'template' ? lib.find(ws.source.templateId) : undefined;
+}
+
+function setValues(ws: WorkspaceState, values: ParameterValues): WorkspaceState {
+  if (ws.source.kind !== 'template') return ws;
+  return { ...ws, source: { ...ws.source, values } };
+}
+
+/** A command while the workspace has the keys (no prompt, no field being edited). */
+export function workspaceCommand(ws: WorkspaceState, command: Command, view: View, lib: TemplateLibrary): WorkspaceResult {
+  switch (command) {
+    case 'tabPolicy':
+      return { workspace: { ...ws, tab: 'policy' } };
+    case 'tabMatrix':
+      return { workspace: { ...ws, tab: 'matrix' } };
+    case 'tabFindings':
+      return { workspace: { ...ws, tab: 'findings' } };
+    case 'tabExport':
+      return { workspace: { ...ws, tab: 'export' } };
+    default:
+  }
+  switch (ws.tab) {
+    case 'policy':
+      return policyCommand(ws, command, view, lib);
+    case 'matrix':
+      return { workspace: matrixCommand(ws, command, view) };
+    case 'findings':
+      return findingsCommand(ws, command, view);
+    case 'export':
+      return { workspace: exportCommand(ws, command) };
+  }
+}
+
+function policyCommand(ws: WorkspaceState, command: Command, view: View, lib: TemplateLibrary): WorkspaceResult {
+  const template = templateOf(ws, lib);
+  const rows = template && ws.source.kind === 'template' ? paramRows(template, ws.source.values) : [];
+  const panes = rows.length > 0 ? (['parameters', 'statements'] as const) : (['statements'] as const);
+  const move = (delta: number): WorkspaceState =>
+    ws.pane === 'parameters'
+      ? { ...ws, paramRow: clamp(ws.paramRow + delta, rows.length) }
+      : { ...ws, statement: clamp(ws.statement + delta, view.statements) };
+  switch (command) {
+    case 'up':
+      return { workspace: move(-1) };
+    case 'down':
+      return { workspace: move(1) };
+    case 'pageUp':
+      return { workspace: move(-10) };
+    case 'pageDown':
+      return { workspace: move(10) };
+    case 'nextPane':
+    case 'prevPane': {
+      const i = panes.indexOf(ws.pane as never);
+      const next = panes[(i + (command === 'nextPane' ? 1 : panes.length - 1)) % panes.length] ?? 'statements';
+      return { workspace: { ...ws, pane: next } };
+    }
+    case 'confirm': {
+      const row = rows[ws.paramRow];
+      if (ws.pane !== 'parameters' || !row || ws.source.kind !== 'template') return { workspace: ws };
+      return { workspace: { ...ws, editing: { row: ws.paramRow, draft: row.value, error: null, before: ws.source.values } } };
+    }
+    case 'add': {
+      const row = rows[ws.paramRow];
+      if (ws.pane !== 'parameters' || !row || !template || ws.source.kind !== 'template') return { workspace: ws };
+      if (!isListType(row.param.type)) return { workspace: ws, message: { tone: 'info', text: `${row.param.label} holds one value; only lists take more entries` } };
+      const seed = String(entryParameter(row.param).default);
+      const values = withEntryAdded(ws.source.values, template, row.param, seed);
+      const count = rows.filter((r) => r.param.name === row.param.name).length;
+      const newRow = paramRows(template, values).findIndex((r) => r.param.name === row.param.name && r.entry === count);
+      const before = ws.source.values;
+      const next = { ...setValues(ws, values), paramRow: newRow, dirty: true };
+      return { workspace: { ...next, editing: { row: newRow, draft: seed, error: null, before } } };
+    }
+    case 'remove': {
+      const row = rows[ws.paramRow];
+      if (ws.pane !== 'parameters' || !row || !template || ws.source.kind !== 'template' || row.entry === null) return { workspace: ws };
+      if (rows.filter((r) => r.param.name === row.param.name).length <= 1) return { workspace: ws, message: { tone: 'error', text: `${row.param.label} needs at least one entry` } };
+      const values = withEntryRemoved(ws.source.values, template, row.param, row.entry);
+      return { workspace: { ...setValues(ws, values), paramRow: clamp(ws.paramRow, rows.length - 1), dirty: true } };
+    }
+    default:
+      return { workspace: ws };
+  }
+}
+
+/** The field editor's text changed: a valid value applies at once, an invalid one only shows why. */
+export function editChange(ws: WorkspaceState, raw: string, lib: TemplateLibrary): WorkspaceState {
+  const template = templateOf(ws, lib);
+  if (!ws.editing || !template || ws.source.kind !== 'template') return ws;
+  const row = paramRows(template, ws.source.values)[ws.editing.row];
+  if (!row) return ws;
+  const check = checkRow(lib.validate, row, raw);
+  if (!check.ok) return { ...ws, editing: { ...ws.editing, draft: raw, error: check.message } };
+  const values = withValue(ws.source.values, template, row, check.value);
+  const changed = check.value !== row.value;
+  return { ...setValues(ws, values), editing: { ...ws.editing, draft: raw, error: null }, dirty: ws.dirty || changed };
+}
+
+/** Enter in the field: keeps the value if valid; an invalid draft stays open so the reason stays visible. */
+export function editSubmit(ws: WorkspaceState): WorkspaceState {
+  if (!ws.editing || ws.editing.error !== null) return ws;
+  return { ...ws, editing: null };
+}
+
+/** Esc in the field: back to the values from before editing. */
+export function editCancel(ws: WorkspaceState): WorkspaceState {
+  if (!ws.editing) return ws;
+  const restored = setValues(ws, ws.editing.before);
+  return { ...restored, editing: null };
+}
+
+function matrixCommand(ws: WorkspaceState, command: Command, view: View): WorkspaceState {
+  const m = ws.matrix;
+  const at = (row: number, col: number) => ({ ...ws, matrix: { ...m, row: clamp(row, view.matrixRows), col: clamp(col, view.matrixCols) } });
+  switch (command) {
+    case 'up':
+      return at(m.row - 1, m.col);
+    case 'down':
+      return at(m.row + 1, m.col);
+    case 'left':
+      return at(m.row, m.col - 1);
+    case 'right':
+      return at(m.row, m.col + 1);
+    case 'pageUp':
+      return at(m.row - 10, m.col);
+    case 'pageDown':
+      return at(m.row + 10, m.col);
+    case 'toggleGroups':
+      // The column changes meaning between modes; start again at the left.
+      return { ...ws, matrix: { ...m, mode: m.mode === 'groups' ? 'actions' : 'groups', col: 0 } };
+    default:
+      return ws;
+  }
+}
+
+function findingsCommand(ws: WorkspaceState, command: Command, view: View): WorkspaceResult {
+  const n = view.findingStatements.length;
+  switch (command) {
+    case 'up':
+      return { workspace: { ...ws, finding: clamp(ws.finding - 1, n) } };
+    case 'down':
+      return { workspace: { ...ws, finding: clamp(ws.finding + 1, n) } };
+    case 'confirm': {
+      const statement = view.findingStatements[ws.finding];
+      if (statement === undefined) return { workspace: ws };
+      if (statement === null) return { workspace: ws, message: { tone: 'info', text: 'This finding is about the whole document, not one statement' } };
+      return { workspace: { ...ws, tab: 'policy', pane: 'statements', statement } };
+    }
+    default:
+      return { workspace: ws };
+  }
+}
+
+function exportCommand(ws: WorkspaceState, command: Command): WorkspaceState {
+  const i = EXPORT_FORMATS.indexOf(ws.format);
+  const step = command === 'up' || command === 'left' ? -1 : command === 'down' || command === 'right' ? 1 : 0;
+  if (step === 0) return ws;
+  return { ...ws, format: EXPORT_FORMATS[clamp(i + step, EXPORT_FORMATS.length)]! };
+}

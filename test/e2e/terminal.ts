@@ -1,0 +1,126 @@
+import { spawn, type IPty } from '@lydell/node-pty';
+import xterm from '@xterm/headless';
+import { existsSync } from 'node:fs';
+import { BUILT_CLI, ROOT } from '../helpers/cli.js';
+
+const { Terminal } = xterm;
+
+/** Named keys as a terminal sends them. */
+export const KEYS = {
+  enter: '\r',
+  escape: '\u001b',
+  up: '\u001b[A',
+  down: '\u001b[B',
+  right: '\u001b[C',
+  left: '\u001b[D',
+  tab: '\t',
+  backspace: '\u007f',
+  ctrlC: '\u0003',
+} as const;
+
+export interface TerminalSession {
+  /** What the terminal shows now, one string per row (trailing spaces trimmed). */
+  screen(): string[];
+  text(): string;
+  /** Sends one key (or one typed string) to the program. */
+  press(key: string): void;
+  /** Types text one character per write, waiting for the screen to change after each. */
+  type(text: string): Promise<void>;
+  /** Waits until the screen satisfies the predicate (polls; fails with the screen after the timeout). */
+  waitFor(predicate: (text: string) => boolean, what: string, timeoutMs?: number): Promise<string>;
+  resize(columns: number, rows: number): void;
+  /** Resolves with the exit code once the program ended. */
+  exited(timeoutMs?: number): Promise<number>;
+  /** Raw output written by the program (escape sequences included). */
+  raw(): string;
+  kill(): void;
+}
+
+export interface StartOptions {
+  readonly columns?: number;
+  readonly rows?: number;
+  readonly env?: Record<string, string | undefined>;
+  readonly cwd?: string;
+  /** Run through a shell, e.g. to pipe a file into `open -`. */
+  readonly shellCommand?: string;
+}
+
+/** Base environment: no clipboard display, no colour surprises, no CI switch for Ink. */
+export function cleanEnv(extra: Record<string, string | undefined> = {}): Record<string, string> {
+  const env: Record<string, string | undefined> = { ...process.env, TERM: 'xterm-256color', ...extra };
+  for (const k of ['DISPLAY', 'WAYLAND_DISPLAY', 'CI', 'CONTINUOUS_INTEGRATION', 'TMUX', 'FORCE_COLOR']) if (!(k in extra)) delete env[k];
+  return Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined));
+}
+
+/** Starts the built CLI in a pseudo-terminal and mirrors its output in a headless xterm. */
+export function startCli(args: readonly string[], options: StartOptions = {}): TerminalSession {
+  if (!existsSync(BUILT_CLI)) throw new Error('dist/cli.js is missing: run `node scripts/build.mjs` first (npm test does it)');
+  const columns = options.columns ?? 80;
+  const rows = options.rows ?? 24;
+  const term = new Terminal({ cols: columns, rows, allowProposedApi: true });
+  const [file, argv] = options.shellCommand
+    ? ['/bin/sh', ['-c', options.shellCommand]]
+    : [process.execPath, [BUILT_CLI, ...args]];
+  const pty: IPty = spawn(file, argv, { name: 'xterm-256color', cols: columns, rows, cwd: options.cwd ?? ROOT, env: options.env ?? cleanEnv() });
+  let raw = '';
+  let pending = Promise.resolve();
+  let exitCode: number | null = null;
+  const exitWaiters: Array<(code: number) => void> = [];
+  pty.onData((d) => {
+    raw += d;
+    pending = pending.then(() => new Promise<void>((resolve) => term.write(d, resolve)));
+  });
+  pty.onExit(({ exitCode: code }) => {
+    exitCode = code;
+    for (const w of exitWaiters) w(code);
+  });
+  const screen = () => {
+    const buf = term.buffer.active;
+    const out: string[] = [];
+    for (let y = 0; y < term.rows; y++) out.push(buf.getLine(buf.viewportY + y)?.translateToString(true) ?? '');
+    return out;
+  };
+  const text = () => screen().join('\n');
+  const waitFor = async (predicate: (t: string) => boolean, what: string, timeoutMs = 10_000) => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      await pending;
+      const t = text();
+      if (predicate(t)) return t;
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; the screen shows:\n${t}`);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  };
+  return {
+    screen,
+    text,
+    press: (key) => pty.write(key),
+    type: async (s) => {
+      for (const ch of s) {
+        pty.write(ch);
+        // Each typed character must reach the screen before the next one is sent.
+        await new Promise((r) => setTimeout(r, 30));
+        await pending;
+      }
+    },
+    waitFor,
+    resize: (c, r) => {
+      pty.resize(c, r);
+      term.resize(c, r);
+    },
+    exited: (timeoutMs = 10_000) =>
+      exitCode !== null
+        ? Promise.resolve(exitCode)
+        : new Promise<number>((resolve, reject) => {
+            const t = setTimeout(() => reject(new Error(`the program did not exit; the screen shows:\n${text()}`)), timeoutMs);
+            exitWaiters.push((code) => {
+              clearTimeout(t);
+              resolve(code);
+            });
+          }),
+    raw: () => raw,
+    kill: () => {
+      if (exitCode === null) pty.kill();
+    },
+  };
+}
