@@ -1,4 +1,4 @@
-import { explainPolicy, renderExplanation } from '../core/explain/index.js';
+import { explainDocument, renderExplanation } from '../core/explain/index.js';
 import { flagBoolean, parseCommandArgs } from './args.js';
 import { EXIT, UsageError, type CommandIo } from './io.js';
 import { loadPolicy, requireReadable } from './load-policy.js';
@@ -9,7 +9,7 @@ export async function run(argv: readonly string[], io: CommandIo): Promise<numbe
   if (args.positionals.length > 1) throw new UsageError("explain: expected one policy file or '-'");
   const policy = await loadPolicy(args.positionals[0], args, io, 'explain');
   requireReadable(policy);
-  const explanation = explainPolicy(policy.parsed.document, policy.kind);
+  const explanation = explainDocument(policy.parsed.document, policy.kind);
   io.stdout.write(flagBoolean(args, 'json') ? `${JSON.stringify(explanation, null, 2)}\n` : renderExplanation(explanation));
   return EXIT.ok;
 }

@@ -9,9 +9,79 @@ const SERVICE_NAMES: Readonly<Record<string, string>> = {
   glue: 'AWS Glue', kinesis: 'Amazon Kinesis', backup: 'AWS Backup', ebs: 'Amazon EBS', workspaces: 'Amazon WorkSpaces',
 };
 
+/**
+ * What a condition key stands for, for keys people meet in KMS policies. The key
+ * name follows in parentheses so a reader can map the words back to the JSON.
+ */
+const KEY_SUBJECTS: Readonly<Record<string, string>> = {
+  'kms:requestalias': 'the alias used in the request',
+  'kms:resourcealiases': 'the aliases of the key',
+  'kms:keyspec': 'the key spec',
+  'kms:keyusage': 'the key usage',
+  'kms:keyorigin': 'the origin of the key material',
+  'kms:multiregion': 'whether the key is multi-Region',
+  'kms:multiregionkeytype': 'the multi-Region key type',
+  'kms:encryptionalgorithm': 'the encryption algorithm of the request',
+  'kms:signingalgorithm': 'the signing algorithm of the request',
+  'kms:macalgorithm': 'the MAC algorithm of the request',
+  'kms:keyagreementalgorithm': 'the key agreement algorithm of the request',
+  'kms:datakeypairspec': 'the data key pair spec requested',
+  'kms:messagetype': 'the message type (RAW or DIGEST)',
+  'kms:grantoperations': 'the operations of the grant being created',
+  'kms:granteeprincipal': 'the grantee principal of the grant being created',
+  'kms:retiringprincipal': 'the retiring principal of the grant being created',
+  'kms:grantconstrainttype': 'the constraint type of the grant being created',
+  'kms:schedulekeydeletionpendingwindowindays': 'the waiting period before deletion, in days,',
+  'kms:rotationperiodindays': 'the rotation period, in days,',
+  'kms:bypasspolicylockoutsafetycheck': 'the BypassPolicyLockoutSafetyCheck parameter',
+  'kms:replicaregion': 'the Region of the replica key',
+  'kms:primaryregion': 'the new primary Region',
+  'kms:expirationmodel': 'the expiration model of imported key material',
+  'kms:validto': 'the expiration time of imported key material',
+  'kms:wrappingalgorithm': 'the wrapping algorithm for imported key material',
+  'kms:wrappingkeyspec': 'the wrapping key spec for imported key material',
+  'kms:recipientattestation:imagesha384': 'the image hash of the attested Nitro enclave',
+  'aws:sourcevpce': 'the VPC endpoint the request comes through',
+  'aws:sourcevpc': 'the VPC the request comes from',
+  'aws:sourceip': "the caller's IP address",
+  'aws:principalarn': "the caller's ARN",
+  'aws:principaltype': "the caller's principal type",
+  'aws:principalorgpaths': "the caller's organization paths",
+  'aws:principalservicename': 'the service principal making the call',
+  'aws:tagkeys': 'the tag keys in the request',
+  'aws:multifactorauthage': 'the number of seconds since the caller signed in with MFA',
+  'aws:currenttime': 'the time of the request',
+  'aws:epochtime': 'the time of the request (epoch seconds)',
+  'aws:securetransport': 'whether the request uses TLS',
+  'aws:requestedregion': 'the Region the request is sent to',
+  'aws:calledvia': 'the services the request came through',
+  'aws:viaawsservice': 'whether an AWS service makes the request for the caller',
+  'aws:userid': "the caller's unique id",
+  'aws:username': "the caller's user name",
+};
+
+/** "the key's tag Project (aws:ResourceTag/Project)", "kms:Foo" for unknown keys. */
+function subject(key: string): string {
+  const lower = key.toLowerCase();
+  const known = KEY_SUBJECTS[lower];
+  if (known) return `${known} (${key})`;
+  const tag = /^aws:(resource|request|principal)tag\/(.+)$/i.exec(key);
+  if (tag) {
+    const whose = tag[1]!.toLowerCase() === 'resource' ? "the key's tag" : tag[1]!.toLowerCase() === 'request' ? 'the tag in the request named' : "the caller's tag";
+    return `${whose} ${tag[2]} (${key})`;
+  }
+  if (lower.startsWith('kms:recipientattestation:')) return `the attested Nitro enclave's ${key.slice('kms:RecipientAttestation:'.length)} (${key})`;
+  return key;
+}
+
 function orList(values: readonly string[]): string {
   if (values.length <= 1) return values[0] ?? '(nothing)';
   return `${values.slice(0, -1).join(', ')} or ${values[values.length - 1]}`;
+}
+
+function andList(values: readonly string[]): string {
+  if (values.length <= 1) return values[0] ?? '(nothing)';
+  return `${values.slice(0, -1).join(', ')} and ${values[values.length - 1]}`;
 }
 
 function viaService(v: string): string {
@@ -21,61 +91,140 @@ function viaService(v: string): string {
   return m[2] === '*' ? `${name} in any Region` : `${name} in ${m[2]}`;
 }
 
-const OPERATOR_WORDS: Readonly<Record<string, string>> = {
-  StringEquals: 'is', StringNotEquals: 'is not', StringEqualsIgnoreCase: 'is (ignoring case)', StringNotEqualsIgnoreCase: 'is not (ignoring case)',
-  StringLike: 'matches', StringNotLike: 'does not match', NumericEquals: 'equals', NumericNotEquals: 'does not equal',
-  NumericLessThan: 'is less than', NumericLessThanEquals: 'is at most', NumericGreaterThan: 'is more than', NumericGreaterThanEquals: 'is at least',
-  DateEquals: 'is', DateNotEquals: 'is not', DateLessThan: 'is before', DateLessThanEquals: 'is at or before', DateGreaterThan: 'is after', DateGreaterThanEquals: 'is at or after',
-  Bool: 'is', BinaryEquals: 'is', IpAddress: 'is in', NotIpAddress: 'is not in', ArnEquals: 'is', ArnLike: 'matches', ArnNotEquals: 'is not', ArnNotLike: 'does not match',
+interface OperatorWords {
+  /** With one value: "is", "matches", "is less than". */
+  readonly one: string;
+  /** With several values (IAM ORs them): "is one of", "is none of". */
+  readonly many: string;
+  readonly negated: boolean;
+}
+
+const w = (one: string, many: string, negated = false): OperatorWords => ({ one, many, negated });
+
+/** Every operator of the IAM reference, by family (String, Numeric, Date, Bool, Binary, IP, ARN). */
+const OPERATORS: Readonly<Record<string, OperatorWords>> = {
+  StringEquals: w('is', 'is one of'),
+  StringNotEquals: w('is not', 'is none of', true),
+  StringEqualsIgnoreCase: w('is (ignoring case)', 'is one of (ignoring case)'),
+  StringNotEqualsIgnoreCase: w('is not (ignoring case)', 'is none of (ignoring case)', true),
+  StringLike: w('matches', 'matches one of'),
+  StringNotLike: w('does not match', 'matches none of', true),
+  NumericEquals: w('equals', 'equals one of'),
+  NumericNotEquals: w('does not equal', 'equals none of', true),
+  NumericLessThan: w('is less than', 'is less than'),
+  NumericLessThanEquals: w('is at most', 'is at most'),
+  NumericGreaterThan: w('is more than', 'is more than'),
+  NumericGreaterThanEquals: w('is at least', 'is at least'),
+  DateEquals: w('is', 'is one of'),
+  DateNotEquals: w('is not', 'is none of', true),
+  DateLessThan: w('is before', 'is before'),
+  DateLessThanEquals: w('is at or before', 'is at or before'),
+  DateGreaterThan: w('is after', 'is after'),
+  DateGreaterThanEquals: w('is at or after', 'is at or after'),
+  Bool: w('is', 'is one of'),
+  BinaryEquals: w('is', 'is one of'),
+  IpAddress: w('is in', 'is in one of'),
+  NotIpAddress: w('is not in', 'is in none of', true),
+  ArnEquals: w('is', 'is one of'),
+  ArnLike: w('matches', 'matches one of'),
+  ArnNotEquals: w('is not', 'is none of', true),
+  ArnNotLike: w('does not match', 'matches none of', true),
 };
 
-function negated(base: string): boolean {
-  return base !== 'Null' && base.includes('Not');
+/** True for the operators that match when the key is absent from the request (StringNotEquals, NotIpAddress, ...). */
+export function isNegatedOperator(base: string): boolean {
+  return OPERATORS[base]?.negated ?? false;
+}
+
+function isTrue(values: readonly string[]): boolean {
+  return values.some((v) => v.toLowerCase() === 'true');
 }
 
 /** The condition itself in words, without the notes on absence. */
 function core(c: ConditionClause): string {
   const key = c.key.toLowerCase();
   const vals = c.values;
-  const positive = !negated(c.baseOperator);
+  const op = OPERATORS[c.baseOperator];
   if (c.baseOperator === 'Null') {
-    return vals.every((v) => v.toLowerCase() === 'true') ? `only when the request has no ${c.key}` : `only when the request has ${c.key}`;
+    return isTrue(vals) ? `only when the request has no ${c.key} (Null true: the key must be absent)` : `only when the request has ${c.key} (Null false: the key must be present)`;
   }
-  if (key === 'kms:viaservice' && positive) return `only when the request comes through ${orList(vals.map(viaService))}`;
-  if (key === 'kms:viaservice') return `only when the request does not come through ${orList(vals.map(viaService))}`;
+  if (!op) return `only when ${c.key} ${c.baseOperator} ${orList(vals)} — ${c.operator} is not an IAM condition operator, so AWS rejects the policy`;
+  const positive = !op.negated;
+  const like = c.baseOperator.includes('Like');
+  const ignoringCase = c.baseOperator.includes('IgnoreCase') ? ' (ignoring case)' : '';
+  if (key === 'kms:viaservice') {
+    return `only when the request ${positive ? 'comes' : 'does not come'} through ${orList(vals.map(viaService))} (kms:ViaService: an AWS service calls AWS KMS for the caller)`;
+  }
   if (key === 'kms:grantisforawsresource') {
-    const yes = vals.some((v) => v.toLowerCase() === 'true');
-    return yes ? 'only for grants for AWS resources (an AWS service integrated with KMS creates the grant)' : 'only for grants that are not for AWS resources';
+    return isTrue(vals) === positive
+      ? 'only when an AWS service integrated with AWS KMS makes the grant request for the caller (kms:GrantIsForAWSResource)'
+      : 'only when the grant request does not come from an AWS service acting for the caller (kms:GrantIsForAWSResource)';
   }
   if (key.startsWith('kms:encryptioncontext:')) {
     const ctxKey = c.key.slice('kms:EncryptionContext:'.length);
-    const op = positive ? (c.baseOperator.includes('Like') ? 'matching' : '=') : c.baseOperator.includes('Like') ? 'not matching' : '≠';
-    return `only when the encryption context has ${ctxKey} ${op} ${orList(vals)}`;
+    const pairs = vals.map((v) => `${ctxKey} ${like ? 'matching' : '='} ${v}`);
+    return positive
+      ? `only when the encryption context has ${orList(pairs)}${ignoringCase}`
+      : `only when the encryption context does not have ${orList(pairs)}${ignoringCase}`;
   }
   if (key === 'kms:encryptioncontextkeys') {
-    if (c.qualifier === 'ForAllValues') return `only when every encryption context key is one of ${vals.join(', ')} (also true when there is no encryption context)`;
-    return `only when the encryption context has ${vals.length > 1 ? 'at least one of the keys' : 'the key'} ${vals.join(', ')}`;
+    if (c.qualifier === 'ForAllValues') {
+      return positive
+        ? `only when every encryption context key is ${orList(vals)}`
+        : `only when no encryption context key ${like ? 'matches' : 'is'} ${orList(vals)}`;
+    }
+    if (c.qualifier === 'ForAnyValue') {
+      return positive
+        ? `only when the encryption context has ${vals.length > 1 ? 'at least one of the keys' : 'the key'} ${orList(vals)}`
+        : `only when the encryption context has at least one key other than ${orList(vals)}`;
+    }
+    return `only when the encryption context key ${op.one} ${orList(vals)}`;
   }
   if (key === 'kms:calleraccount' || key === 'aws:principalaccount') {
-    return positive ? `only when the caller is in account ${orList(vals)}` : `only when the caller is not in account ${orList(vals)}`;
+    return positive ? `only when the caller is in account ${orList(vals)} (${c.key})` : `only when the caller is not in account ${orList(vals)} (${c.key})`;
   }
   if (key === 'aws:principalorgid') {
-    return positive ? `only when the caller belongs to the organization ${orList(vals)}` : `only when the caller does not belong to the organization ${orList(vals)}`;
+    return positive
+      ? `only when the caller belongs to the organization ${orList(vals)} (aws:PrincipalOrgID)`
+      : `only when the caller does not belong to the organization ${orList(vals)} (aws:PrincipalOrgID)`;
   }
-  if (key === 'aws:sourcearn') return `only when the service acts for the resource ${orList(vals)}${positive ? '' : ' (negated)'}`;
-  if (key === 'aws:sourceaccount') return `only when the service acts for a resource in account ${orList(vals)}${positive ? '' : ' (negated)'}`;
+  if (key === 'aws:sourcearn') {
+    return `only when the service ${positive ? 'acts' : 'does not act'} on behalf of the resource ${orList(vals)} (aws:SourceArn)`;
+  }
+  if (key === 'aws:sourceaccount') {
+    return `only when the service ${positive ? 'acts' : 'does not act'} on behalf of a resource in account ${orList(vals)} (aws:SourceAccount)`;
+  }
   if (key === 'aws:multifactorauthpresent' && c.baseOperator === 'Bool') {
-    return vals.some((v) => v.toLowerCase() === 'true') ? 'only when the caller signed in with MFA' : 'only when the caller did not sign in with MFA';
+    return isTrue(vals) ? 'only when the caller signed in with MFA (aws:MultiFactorAuthPresent)' : 'only when the caller did not sign in with MFA (aws:MultiFactorAuthPresent)';
   }
-  const set = c.qualifier === 'ForAnyValue' ? 'any value of ' : c.qualifier === 'ForAllValues' ? 'every value of ' : '';
-  return `only when ${set}${c.key} ${OPERATOR_WORDS[c.baseOperator] ?? c.baseOperator} ${orList(vals)}`;
+  const set = c.qualifier === 'ForAnyValue' ? 'at least one of ' : c.qualifier === 'ForAllValues' ? 'each of ' : '';
+  const verb = vals.length > 1 ? op.many : op.one;
+  const list = op.negated && vals.length > 1 ? andList(vals) : orList(vals);
+  return `only when ${set}${subject(c.key)} ${verb} ${list}`;
 }
 
-/** One condition clause in words, with what happens when the key is absent. */
-export function explainCondition(c: ConditionClause): ExplanationPart {
-  let text = core(c);
-  if (c.ifExists) text += `, or when the request has no ${c.key}`;
-  else if (negated(c.baseOperator) && c.qualifier === null) text += ` (a request without ${c.key} also matches: negated operators match an absent key)`;
-  else if (c.qualifier === 'ForAllValues' && !text.includes('also true')) text += ` (also true when the request has no ${c.key})`;
-  return { kind: 'condition', text, path: c.pointer };
+/**
+ * What happens when the request does not carry the key, per the IAM reference:
+ * a missing key makes a condition false, except that negated operators are true,
+ * ...IfExists is true, ForAllValues is true (empty set) and ForAnyValue false.
+ */
+function absentNote(c: ConditionClause, effect: 'Allow' | 'Deny' | null): string {
+  if (c.baseOperator === 'Null' || !OPERATORS[c.baseOperator]) return '';
+  const consequence = (applies: boolean) =>
+    effect === 'Deny' ? (applies ? ', so a request without it is denied too' : ', so this Deny does not stop a request without it')
+    : effect === 'Allow' ? (applies ? ', so a request without it is allowed too' : ', so this statement does not allow a request without it')
+    : '';
+  if (c.ifExists) return `, or when the request has no ${c.key} (IfExists: a missing key passes${consequence(true)})`;
+  if (c.qualifier === 'ForAllValues') {
+    const example = c.key.toLowerCase() === 'kms:encryptioncontextkeys' ? ', e.g. no encryption context' : '';
+    return ` (ForAllValues is also true when the request has no ${c.key}${example}${consequence(true)})`;
+  }
+  if (c.qualifier === 'ForAnyValue') return ` (ForAnyValue is false when the request has no ${c.key}${consequence(false)})`;
+  if (isNegatedOperator(c.baseOperator)) return ` (a request without ${c.key} also matches: negated operators are true when the key is absent${consequence(true)})`;
+  return '';
+}
+
+/** One condition clause in words, with what happens when the key is absent. `effect` names the consequence. */
+export function explainCondition(c: ConditionClause, effect: 'Allow' | 'Deny' | null = null): ExplanationPart {
+  return { kind: 'condition', text: `${core(c)}${absentNote(c, effect)}`, path: c.pointer };
 }

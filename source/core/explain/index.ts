@@ -3,14 +3,16 @@ import type { PolicyDocument, PolicyKind, Statement } from '../policy/model.js';
 import { keyAccountOf } from '../lint/principals.js';
 import { explainActions } from './actions.js';
 import { explainCondition } from './conditions.js';
-import { explainWho } from './principals.js';
+import { explainWho, shortWho } from './principals.js';
 import { explainResources } from './resources.js';
-import type { ExplainOptions, ExplanationPart, PolicyExplanation, StatementExplanation } from './types.js';
+import { matchTemplate } from './template-match.js';
+import type { ExplainOptions, ExplanationPart, PolicyExplanation, StatementExplanation, TemplateReference } from './types.js';
 
 export type * from './types.js';
 export { describeResource } from './resources.js';
 export { describePrincipal } from './principals.js';
-export { explainCondition } from './conditions.js';
+export { explainCondition, isNegatedOperator } from './conditions.js';
+export { matchTemplate } from './template-match.js';
 
 function strip(text: string, prefix: string): string {
   return text.startsWith(prefix) ? text.slice(prefix.length) : text;
@@ -30,26 +32,38 @@ export function explainStatement(statement: Statement, kind: PolicyKind, options
   const actions = explainActions(statement, kind);
   const resources = explainResources(statement, kind);
   parts.push(who, actions, resources);
-  const conditions = statement.conditions.map(explainCondition);
+  const conditions = statement.conditions.map((c) => explainCondition(c, effect));
   if (conditions.length > 0) {
-    parts.push({ kind: 'condition', text: conditions.length === 1 ? 'Condition: all of the following must hold' : `Conditions: all ${conditions.length} must hold`, path: childPointer(statement.pointer, 'Condition'), children: conditions });
+    parts.push({ kind: 'condition', text: conditions.length === 1 ? 'Condition:' : `Conditions: all ${conditions.length} must hold`, path: childPointer(statement.pointer, 'Condition'), children: conditions });
   }
   if (options.note) parts.push({ kind: 'note', text: `Note: ${options.note}`, path: statement.pointer });
   const verb = effect === 'Deny' ? 'Denies' : effect === 'Allow' ? 'Allows' : 'Would apply to';
-  const summary = `${verb} ${strip(who.text, 'Who: ')} ${strip(actions.text, 'Actions: ')} on ${strip(resources.text, 'On: ')}${conditions.length ? `, ${conditions.map((c) => c.text.split(' (')[0]).join(' and ')}` : ''}.`;
+  const what = strip(actions.text, 'Actions: ').replace(/ on a key$/, '');
+  const where = kind === 'key' && !statement.notResource && statement.resource?.every((r) => r === '*') ? 'this key' : strip(resources.text, 'On: ');
+  const when = conditions.length ? `, ${conditions.map((c) => c.text.split(' (')[0]).join(' and ')}` : '';
+  const summary = `${verb} ${shortWho(statement, kind, keyAccount)} ${what} on ${where}${when}.`;
   return { index: statement.index, sid: statement.sid ?? null, path: statement.pointer, effect, summary, parts };
 }
 
 /** Explains every statement; `notes[i]` (template teaching notes) is appended to statement i. */
-export function explainPolicy(doc: PolicyDocument, kind: PolicyKind, notes: readonly (string | undefined)[] = []): PolicyExplanation {
+export function explainPolicy(doc: PolicyDocument, kind: PolicyKind, notes: readonly (string | undefined)[] = [], template?: TemplateReference): PolicyExplanation {
   const keyAccount = kind === 'key' ? keyAccountOf(doc) : null;
-  return {
-    kind,
-    statements: doc.statements.map((s, i) => {
-      const note = notes[i];
-      return explainStatement(s, kind, note === undefined ? { keyAccount } : { keyAccount, note });
-    }),
-  };
+  const statements = doc.statements.map((s, i) => {
+    const note = notes[i];
+    return explainStatement(s, kind, note === undefined ? { keyAccount } : { keyAccount, note });
+  });
+  return template ? { kind, statements, template } : { kind, statements };
+}
+
+/**
+ * Explains a policy read from a file: when it is a render of a bundled template
+ * (same shape and literals, any parameter values), that template's teaching
+ * notes follow the generated text of each statement, and its overall note ends it.
+ */
+export function explainDocument(doc: PolicyDocument, kind: PolicyKind): PolicyExplanation {
+  const t = matchTemplate(doc.raw);
+  if (!t) return explainPolicy(doc, kind);
+  return explainPolicy(doc, kind, t.statementNotes, { id: t.id, title: t.title, notes: t.notes ?? null });
 }
 
 function renderParts(parts: readonly ExplanationPart[], indent: string, out: string[]): void {
@@ -67,6 +81,10 @@ export function renderExplanation(e: PolicyExplanation | StatementExplanation): 
     if (out.length > 0) out.push('');
     out.push(`Statement ${s.index}${s.sid ? ` "${s.sid}"` : ''}`);
     renderParts(s.parts, '  ', out);
+  }
+  if ('template' in e && e.template) {
+    out.push('', `Template ${e.template.id}: ${e.template.title}`);
+    if (e.template.notes) out.push(`  Note: ${e.template.notes}`);
   }
   return `${out.join('\n')}\n`;
 }

@@ -10,13 +10,19 @@ export function describePrincipal(p: ClassifiedPrincipal, keyAccount: string | n
     case 'anyone':
       return 'anyone: every AWS principal in every account';
     case 'account':
-      return `account ${p.account}${other}: lets IAM policies in account ${p.account} grant this`;
+      // The account principal is a delegation: IAM policies of that account decide (and its root user).
+      return `account ${p.account}${other}: lets IAM policies in account ${p.account} grant this (the account's root user included)`;
     case 'role':
       return `the IAM role ${p.name} in account ${p.account}${other}`;
     case 'user':
       return `the IAM user ${p.name} in account ${p.account}${other}`;
     case 'assumed-role':
-      return `sessions of the role ${p.name?.split('/')[0]} in account ${p.account}${other}`;
+    {
+      const [role, ...session] = (p.name ?? '').split('/');
+      return session.length > 0
+        ? `the session ${session.join('/')} of the assumed role ${role} in account ${p.account}${other}`
+        : `sessions of the role ${role} in account ${p.account}${other}`;
+    }
     case 'federated-user':
       return `the federated user ${p.name} in account ${p.account}${other}`;
     case 'service':
@@ -50,13 +56,32 @@ function listPrincipals(s: Statement, name: 'Principal' | 'NotPrincipal', keyAcc
 
 /** "Who" of a statement: principals of a key policy, or the attached identities of an IAM policy. */
 export function explainWho(s: Statement, kind: PolicyKind, keyAccount: string | null): ExplanationPart {
-  if (kind === 'identity' || (!s.principal && !s.notPrincipal)) {
+  if (kind === 'identity') {
     return { kind: 'principal', text: 'Who: the IAM users, groups and roles this policy is attached to', path: s.pointer };
   }
+  if (!s.principal && !s.notPrincipal) {
+    return { kind: 'principal', text: 'Who: nobody named (a key policy statement needs a Principal; AWS rejects it without one)', path: s.pointer };
+  }
   if (s.notPrincipal) {
-    return { kind: 'principal', text: 'Who: everyone except', path: childPointer(s.pointer, 'NotPrincipal'), children: listPrincipals(s, 'NotPrincipal', keyAccount) };
+    const except = listPrincipals(s, 'NotPrincipal', keyAccount);
+    return { kind: 'principal', text: `Who: every principal except ${except.length === 1 ? 'the one' : `the ${except.length}`} named (NotPrincipal), including principals of other accounts`, path: childPointer(s.pointer, 'NotPrincipal'), children: except };
   }
   const children = listPrincipals(s, 'Principal', keyAccount);
   if (children.length === 1) return { ...children[0]!, text: `Who: ${children[0]!.text}` };
   return { kind: 'principal', text: `Who: ${children.length} principals`, path: childPointer(s.pointer, 'Principal'), children };
+}
+
+/** A few words for the one-sentence summary: "account 111122223333 (through its IAM policies)", "anyone", "3 principals". */
+export function shortWho(s: Statement, kind: PolicyKind, keyAccount: string | null): string {
+  if (kind === 'identity') return 'the identities this policy is attached to';
+  if (s.notPrincipal) return 'every principal except those named';
+  const el = s.principal;
+  if (!el) return 'nobody named';
+  if (el.wildcard) return 'anyone';
+  const all = Object.entries(el.values).flatMap(([type, values]) => values.map((v) => classifyPrincipal(type, v)));
+  if (all.length !== 1) return `${all.length} principals`;
+  const p = all[0]!;
+  if (p.kind === 'account') return `account ${p.account} (through its IAM policies)`;
+  if (p.kind === 'anyone') return 'anyone';
+  return describePrincipal(p, keyAccount);
 }

@@ -7,14 +7,19 @@ export function describeResource(value: string, kind: PolicyKind): string {
   if (kind === 'key') return value === '*' ? 'this key' : `"${value}" (matches nothing: in a key policy only "*", this key, does)`;
   if (value === '*') return 'every key in every account, including other accounts (wherever their key policies allow it)';
   const parts = value.split(':');
-  if (parts[0] !== 'arn' || parts.length < 6) return `"${value}" (not an ARN)`;
+  if (parts[0] !== 'arn' || parts.length < 6) {
+    // IAM matches key operations against key ARNs only (ALIAS_IN_IAM_RESOURCE).
+    if (/^alias\//.test(value)) return `"${value}" (an alias name, not an ARN: matches no key; use the key ARN)`;
+    if (/^(mrk-)?[0-9a-f]{8}-|^mrk-[0-9a-f]+$/i.test(value)) return `"${value}" (a key id, not an ARN: matches no key; use the key ARN)`;
+    return `"${value}" (not an ARN: matches nothing)`;
+  }
   const [, , service, region = '', account = ''] = parts;
   const resource = parts.slice(5).join(':');
-  const where = `${account === '*' || account === '' ? 'any account' : `account ${account}`}, ${region === '*' || region === '' ? 'any Region' : region}`;
+  const where = `${account === '*' || account === '' ? 'any account' : `account ${account}`}, ${region === '*' || region === '' ? 'any Region' : `Region ${region}`}`;
   if (service !== 'kms') return `${value} (a ${service} resource)`;
   if (resource === 'key/*') return `any key in ${where}`;
   if (resource.startsWith('key/')) return /[*?]/.test(resource) ? `keys matching ${resource.slice(4)} in ${where}` : `the key ${resource.slice(4)} in ${where}`;
-  if (resource.startsWith('alias/')) return resource === 'alias/*' ? `any alias in ${where}` : `the alias ${resource.slice(6)} in ${where} (aliases, not the key behind them)`;
+  if (resource.startsWith('alias/')) return resource === 'alias/*' ? `any alias in ${where} (aliases themselves, not the keys they point to)` : `the alias ${resource.slice(6)} in ${where} (the alias itself, for alias operations; not the key it points to)`;
   return `${resource} in ${where}`;
 }
 

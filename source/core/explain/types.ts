@@ -25,9 +25,19 @@ export interface StatementExplanation {
   readonly parts: readonly ExplanationPart[];
 }
 
+/** The template a policy is a render of, when there is one (its notes follow the generated text). */
+export interface TemplateReference {
+  readonly id: string;
+  readonly title: string;
+  /** The template's note about the whole policy, if any. */
+  readonly notes: string | null;
+}
+
 export interface PolicyExplanation {
   readonly kind: PolicyKind;
   readonly statements: readonly StatementExplanation[];
+  /** Present when the policy matches a template (see matchTemplate). */
+  readonly template?: TemplateReference;
 }
 
 /** Context that an explanation may use beyond the statement itself. */
