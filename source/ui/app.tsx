@@ -1,5 +1,5 @@
 import { Box, Text, useApp, useInput } from 'ink';
-import { useCallback, useEffect, useMemo, useReducer } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
 import type { Template } from '../core/templates/types.js';
 import type { CopyResult } from '../io/clipboard.js';
 import type { WriteResult } from '../io/atomic-write.js';
@@ -12,10 +12,11 @@ import { commandFor, type KeyContext } from './keys/bindings.js';
 import { Browser } from './screens/browser.js';
 import { Workspace } from './screens/workspace.js';
 import { browseList } from './state/browse-list.js';
-import { defaultWritePath, derive, exportText, type Derived } from './state/derive.js';
+import { derive, exportText, type Derived } from './state/derive.js';
 import { paramRows } from './state/params.js';
 import { createReducer, focusOf, type Action } from './state/reducer.js';
 import type { AppState, Effect, View } from './state/types.js';
+import { viewOf } from './state/view.js';
 import type { TemplateLibrary } from './state/workspace.js';
 
 /** The outside world of the UI; tests pass fakes. */
@@ -55,14 +56,9 @@ export function App({ initial, services }: AppProps) {
   const derived: Derived | null = useMemo(() => (ws ? derive(ws.source, template) : null), [ws?.source, template]);
   const rows = useMemo(() => (template && ws?.source.kind === 'template' ? paramRows(template, ws.source.values) : []), [template, ws?.source]);
 
-  const view: View = {
-    browserIds: list.map((t) => t.id),
-    statements: derived?.statements.length ?? 0,
-    matrixRows: derived?.matrix?.rows.length ?? 0,
-    matrixCols: ws?.matrix.mode === 'actions' ? (derived?.matrix?.actions.length ?? 0) : 7,
-    findingStatements: derived?.findings.map((f) => f.statement) ?? [],
-    defaultWritePath: derived && ws ? defaultWritePath(derived, ws.format) : '',
-  };
+  const view: View = viewOf(state, list, derived, rows.length);
+  // When the lists change under a cursor (an edit removed a principal or a finding), the cursor stays inside.
+  useEffect(() => dispatch({ type: 'sync-view', view }), [list, derived, rows.length, ws?.matrix.mode]);
 
   const focus = focusOf(state);
   useInput(
@@ -92,16 +88,19 @@ export function App({ initial, services }: AppProps) {
   const onEditSubmit = useCallback(() => send({ type: 'edit-submit' }), [send]);
   const onCancel = useCallback(() => send({ type: 'command', command: 'back', view: { ...view } }), [send, view]);
 
-  if (size.sizeClass === 'too-small') return <TooSmallQuit columns={size.columns} rows={size.rows} />;
+  if (size.sizeClass === 'too-small') return <TooSmallQuit columns={size.columns} rows={size.rows} dirty={ws?.dirty ?? false} />;
   // One line short of the terminal: a full-height frame would scroll the alternate screen.
   const height = size.rows - 1;
   const bodyHeight = height - 2;
+  // The status line: a message, else the full reason an edited value is refused (the form has room for only part of it), else the field's help.
+  const editError = ws?.editing?.error ?? null;
   const help = ws?.tab === 'policy' && ws.pane === 'parameters' && !state.message ? rows[ws.paramRow]?.param.help : undefined;
+  const status = state.message ?? (editError ? { tone: 'error' as const, text: editError } : help ? { tone: 'info' as const, text: help } : null);
   return (
     <Box flexDirection="column" width={size.columns} height={height}>
       <Box height={bodyHeight} flexDirection="column" overflow="hidden">
         {state.help ? (
-          <HelpOverlay height={bodyHeight} />
+          <HelpOverlay height={bodyHeight} width={size.columns} />
         ) : state.screen === 'workspace' && ws && derived ? (
           <Workspace ws={ws} derived={derived} template={template} rows={rows} width={size.columns} height={bodyHeight} onEditChange={onEditChange} onEditSubmit={onEditSubmit} onEditCancel={onCancel} />
         ) : (
@@ -120,18 +119,21 @@ export function App({ initial, services }: AppProps) {
       {state.prompt ? (
         <PromptLine prompt={state.prompt} onChange={(value) => send({ type: 'prompt-change', value })} onSubmit={() => send({ type: 'prompt-submit' })} onCancel={onCancel} />
       ) : null}
-      <Footer context={keyContext(state)} message={state.message ?? (help ? { tone: 'info', text: help } : null)} width={size.columns} hideStatus={Boolean(state.prompt)} />
+      <Footer context={keyContext(state)} message={status} width={size.columns} hideStatus={Boolean(state.prompt)} />
     </Box>
   );
 }
 
-/** Below the minimum size only q (and Ctrl+C) work. */
-function TooSmallQuit({ columns, rows }: { columns: number; rows: number }) {
+/** Below the minimum size only q (and Ctrl+C) work; with unsaved edits q asks to be pressed twice. */
+function TooSmallQuit({ columns, rows, dirty }: { columns: number; rows: number; dirty: boolean }) {
   const { exit } = useApp();
+  const [asked, setAsked] = useState(false);
   useInput((input) => {
-    if (input === 'q') exit();
+    if (input !== 'q') return;
+    if (dirty && !asked) setAsked(true);
+    else exit();
   });
-  return <TooSmall columns={columns} rows={rows} />;
+  return <TooSmall columns={columns} rows={rows} question={dirty && asked ? 'Edits were neither written nor copied: press q again to quit anyway, or enlarge the window.' : null} />;
 }
 
 async function runEffect(effect: Effect, state: AppState, derived: Derived | null, services: UiServices, exit: () => void): Promise<Action | null> {

@@ -3,7 +3,7 @@ import { access } from 'node:fs/promises';
 import { ReadStream } from 'node:tty';
 import { render } from 'ink';
 import { EXIT, UsageError, type CommandIo } from '../commands/io.js';
-import { decodePolicyBytes, parsePolicy } from '../core/policy/index.js';
+import { decodePolicyBytes } from '../core/policy/index.js';
 import { allTemplates, findTemplate, validateParameter } from '../core/templates/index.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { copyText } from '../io/clipboard.js';
@@ -17,17 +17,17 @@ const ENTER_ALTERNATE_SCREEN = '\u001b[?1049h';
 const LEAVE_ALTERNATE_SCREEN = '\u001b[?1049l';
 const SHOW_CURSOR = '\u001b[?25h';
 
-/** Reads the policy of `open <file|->`; unreadable input is a usage error naming file, line and column. */
+/**
+ * Reads the policy of `open <file|->`. A missing or unreadable file is a usage
+ * error; a policy with a syntax error (or bytes that are not UTF-8 text) still
+ * opens, on the Findings tab, which shows the line and column of the error.
+ */
 async function openSource(args: readonly string[], io: CommandIo): Promise<WorkspaceSource> {
   const [path, ...extra] = args;
   if (path === undefined || extra.length > 0) throw new UsageError("open takes one policy file, or '-' for standard input: kms-policy-tui open <file|->");
   const input = await readInput(path, io);
   const decoded = decodePolicyBytes(input.bytes);
-  const problem = decoded.ok ? parsePolicy(decoded.text).findings.find((f) => f.id === 'JSON_SYNTAX') : decoded.finding;
-  if (problem || !decoded.ok) {
-    const at = problem?.line != null ? `:${problem.line}:${problem.column ?? 1}` : '';
-    throw new UsageError(`${input.name}${at}: ${problem?.message ?? 'cannot read the policy'} (try 'kms-policy-tui lint ${path}')`);
-  }
+  if (!decoded.ok) return { kind: 'file', name: input.name, text: '', decodeFinding: decoded.finding };
   return { kind: 'file', name: input.name, text: decoded.text };
 }
 

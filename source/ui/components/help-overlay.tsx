@@ -3,11 +3,11 @@ import { Para } from './para.js';
 import { BINDINGS } from '../keys/bindings.js';
 
 /** Every key binding with what it does (`?`). */
-export function HelpOverlay({ height }: { readonly height: number }) {
-  const rows = BINDINGS.filter((b) => b.command !== 'yes' && b.command !== 'no');
+export function HelpOverlay({ height, width }: { readonly height: number; readonly width: number }) {
+  const rows = BINDINGS;
   const half = Math.ceil(rows.length / 2);
   const column = (list: typeof rows) => (
-    <Box flexDirection="column" width={40}>
+    <Box flexDirection="column" width={Math.floor(width / 2)}>
       {list.map((b) => (
         <Text key={b.command} wrap="truncate-end">
           <Text bold>{b.label.padEnd(7)}</Text> {b.description}

@@ -11,3 +11,12 @@ export function Para(props: TextProps) {
     </Box>
   );
 }
+
+/** One line, cut at the edge, that keeps its row inside a fixed-height box (a bare Text there can be squeezed to nothing). */
+export function Line(props: TextProps) {
+  return (
+    <Box flexShrink={0}>
+      <Text wrap="truncate-end" {...props} />
+    </Box>
+  );
+}

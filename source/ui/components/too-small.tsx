@@ -2,7 +2,7 @@ import { Box, Text } from 'ink';
 import { BREAKPOINTS } from '../hooks/useTerminalSize.js';
 
 /** Shown instead of the app when the terminal is below the minimum size. */
-export function TooSmall({ columns, rows }: { readonly columns: number; readonly rows: number }) {
+export function TooSmall({ columns, rows, question }: { readonly columns: number; readonly rows: number; readonly question?: string | null }) {
   const { columns: needC, rows: needR } = BREAKPOINTS.minimum;
   return (
     <Box flexDirection="column">
@@ -10,6 +10,11 @@ export function TooSmall({ columns, rows }: { readonly columns: number; readonly
         kms-policy-tui needs a terminal of at least {needC}x{needR}; this one is {columns}x{rows}.
       </Text>
       <Text wrap="wrap">Enlarge the window (or press q to quit).</Text>
+      {question ? (
+        <Text wrap="wrap" color="yellow">
+          {question}
+        </Text>
+      ) : null}
     </Box>
   );
 }

@@ -68,8 +68,8 @@ export const BINDINGS: readonly Binding[] = [
   { command: 'remove', keys: ['x'], label: 'x', description: 'remove a list entry' },
   { command: 'help', keys: ['?'], label: '?', description: 'help' },
   { command: 'quit', keys: ['q'], label: 'q', description: 'quit' },
-  { command: 'yes', keys: ['y'], label: 'y', description: 'yes' },
-  { command: 'no', keys: ['n'], label: 'n', description: 'no' },
+  { command: 'yes', keys: ['y'], label: 'y', description: 'answer yes to a question' },
+  { command: 'no', keys: ['n'], label: 'n', description: 'answer no to a question' },
 ];
 
 const BY_KEY: ReadonlyMap<KeyName, Command> = new Map(BINDINGS.flatMap((b) => b.keys.map((k) => [k, b.command] as const)));

@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { Para } from '../components/para.js';
+import { Line as OneLine, Para } from '../components/para.js';
 import type { Template } from '../../core/templates/types.js';
 import { TextField } from '../components/text-field.js';
 import { fit, windowStart } from '../components/window.js';
@@ -17,16 +17,22 @@ export interface BrowserProps {
   readonly onFilterCancel: () => void;
 }
 
-type Line = { readonly heading: string } | { readonly template: Template; readonly index: number };
+type Line = { readonly heading: string } | { readonly category: string; readonly kind: string } | { readonly template: Template; readonly index: number };
 
 /** The template library grouped by kind, with a filter and a preview of the selected template. */
 export function Browser({ state, list, total, width, height, onFilterChange, onFilterSubmit, onFilterCancel }: BrowserProps) {
   const lines: Line[] = [];
   let kind: string | null = null;
+  let category: string | null = null;
   list.forEach((template, index) => {
     if (template.kind !== kind) {
       kind = template.kind;
+      category = null;
       lines.push({ heading: KIND_HEADINGS[template.kind] });
+    }
+    if (template.category !== category) {
+      category = template.category;
+      lines.push({ category, kind });
     }
     lines.push({ template, index });
   });
@@ -57,10 +63,15 @@ export function Browser({ state, list, total, width, height, onFilterChange, onF
               <Text key={`h-${l.heading}`} bold underline>
                 {l.heading}
               </Text>
+            ) : 'category' in l ? (
+              <Text key={`c-${l.kind}-${l.category}`} dimColor wrap="truncate-end">
+                {' '}
+                {l.category}
+              </Text>
             ) : (
               <Text key={l.template.id} inverse={l.index === state.selected} wrap="truncate-end">
-                {l.index === state.selected ? '› ' : '  '}
-                {fit(l.template.title, listWidth - 2)}
+                {l.index === state.selected ? ' › ' : '   '}
+                {fit(l.template.title, listWidth - 3)}
               </Text>
             ),
           )}
@@ -73,29 +84,26 @@ export function Browser({ state, list, total, width, height, onFilterChange, onF
   );
 }
 
+/** Description, parameters and documentation source of the selected template. Every line keeps its row: the box cuts at the bottom. */
 function Preview({ template }: { readonly template: Template }) {
   return (
     <>
-      <Para bold>
-        {template.title}
-      </Para>
-      <Text dimColor wrap="truncate-end">
+      <Para bold>{template.title}</Para>
+      <OneLine dimColor>
         {template.id} · {template.kind === 'key' ? 'key policy' : 'IAM identity policy'} · {template.category}
-      </Text>
+      </OneLine>
       <Para>{template.description}</Para>
-      <Text bold>Parameters</Text>
-      {template.parameters.length === 0 ? <Text dimColor>none</Text> : null}
+      <OneLine bold>Parameters</OneLine>
+      {template.parameters.length === 0 ? <OneLine dimColor>none</OneLine> : null}
       {template.parameters.map((p) => (
-        <Text key={p.name} wrap="truncate-end">
+        <OneLine key={p.name}>
           {p.label}: <Text color="green">{typeof p.default === 'string' ? p.default : p.default.join(', ')}</Text>
-        </Text>
+        </OneLine>
       ))}
-      <Text bold>Source</Text>
+      <OneLine bold>Source</OneLine>
       <Para>{template.source.title}</Para>
-      <Para color="blue">
-        {template.source.url}
-      </Para>
-      <Text dimColor>Enter opens this template</Text>
+      <Para color="blue">{template.source.url}</Para>
+      <OneLine dimColor>Enter opens this template</OneLine>
     </>
   );
 }

@@ -4,12 +4,15 @@ import { EXPORT_FORMATS, EXPORT_LABELS, type ExportFormat } from '../state/types
 export interface ExportTabProps {
   readonly format: ExportFormat;
   readonly text: string;
+  /** Why there is nothing to export, if the policy could not be read. */
+  readonly unreadable: string | null;
   readonly width: number;
   readonly height: number;
 }
 
 /** Format choice and a preview of exactly what `c` copies and `w` writes. */
-export function ExportTab({ format, text, width, height }: ExportTabProps) {
+export function ExportTab({ format, text, unreadable, width, height }: ExportTabProps) {
+  if (unreadable) return <Text color="red" wrap="wrap">Nothing to export: {unreadable}.</Text>;
   const lines = text.split('\n');
   if (lines[lines.length - 1] === '') lines.pop();
   const room = Math.max(1, height - 2);

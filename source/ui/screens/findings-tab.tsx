@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { Para } from '../components/para.js';
+import { Line, Para } from '../components/para.js';
 import type { Finding, Severity } from '../../core/lint/catalog.js';
 import { FINDING_RULES } from '../../core/lint/catalog.js';
 import { fit, windowStart } from '../components/window.js';
@@ -9,41 +9,65 @@ const SEVERITY_COLORS: Readonly<Record<Severity, string>> = { error: 'red', secu
 
 export interface FindingsTabProps {
   readonly findings: readonly Finding[];
+  /** The policy text, to quote the line a finding points at. */
+  readonly text: string;
   readonly selected: number;
   readonly width: number;
   readonly height: number;
 }
 
-/** Findings by severity; the selected one's message and fix below. Enter jumps to its statement. */
-export function FindingsTab({ findings, selected, width, height }: FindingsTabProps) {
+/** "line 4, column 66", or "" for a finding about the whole document. */
+export function locationOf(f: Finding): string {
+  if (f.line === null) return '';
+  return f.column === null ? `line ${f.line}` : `line ${f.line}, column ${f.column}`;
+}
+
+/** The source line a finding points at and a caret under its column (long lines cut around the column). */
+export function sourceExcerpt(text: string, f: Finding, width: number): [string, string] | null {
+  if (f.line === null) return null;
+  const line = text.split('\n')[f.line - 1];
+  if (line === undefined) return null;
+  const gutter = `${f.line} | `;
+  const room = Math.max(10, width - gutter.length - 1);
+  const column = Math.max(1, f.column ?? 1);
+  const start = column > room ? column - Math.floor(room / 2) : 0;
+  const shown = line.replace(/\t/g, ' ').slice(start, start + room);
+  return [`${gutter}${shown}`, `${' '.repeat(gutter.length + column - 1 - start)}^`];
+}
+
+/** Findings by severity; the selected one's message, fix and source line below. Enter jumps to its statement. */
+export function FindingsTab({ findings, text, selected, width, height }: FindingsTabProps) {
   if (findings.length === 0) return <Text color="green">No findings: lint finds nothing to report in this policy.</Text>;
-  const detailHeight = 6;
+  const detailHeight = 8;
   const listHeight = Math.max(1, height - detailHeight - 1);
-  const start = windowStart(selected, findings.length, listHeight);
-  const current = findings[selected];
+  const at = Math.min(selected, findings.length - 1);
+  const start = windowStart(at, findings.length, listHeight);
+  const current = findings[at];
+  const excerpt = current ? sourceExcerpt(text, current, width) : null;
   return (
     <Box flexDirection="column" height={height}>
-      <Text bold>
-        Findings ({findings.length}) — Enter jumps to the statement
-      </Text>
+      <Line bold>Findings ({findings.length}) — Enter jumps to the statement</Line>
       <Box flexDirection="column" height={listHeight} overflow="hidden">
         {findings.slice(start, start + listHeight).map((f, k) => {
           const i = start + k;
-          const where = f.statement === null ? 'document' : `statement ${f.statement + 1}`;
+          const where = [f.statement === null ? 'document' : `statement ${f.statement + 1}`, locationOf(f)].filter(Boolean).join(', ');
           return (
-            <Text key={`${i}-${f.id}`} inverse={i === selected} wrap="truncate-end">
-              {i === selected ? '› ' : '  '}
+            <Text key={`${i}-${f.id}`} inverse={i === at} wrap="truncate-end">
+              {i === at ? '› ' : '  '}
               <Text color={SEVERITY_COLORS[f.severity]}>{SEVERITY_LABELS[f.severity].padEnd(9)}</Text>
-              {fit(`${f.id}  ${where}${f.line !== null ? ` (line ${f.line})` : ''}`, width - 12)}
+              {fit(`${f.id}  ${where}`, width - 12)}
             </Text>
           );
         })}
       </Box>
       {current ? (
         <Box flexDirection="column" height={detailHeight} overflow="hidden">
-          <Text bold wrap="truncate-end">
+          <Line bold>
             {FINDING_RULES[current.id].title}
-          </Text>
+            {current.line !== null ? ` (${locationOf(current)})` : ''}
+          </Line>
+          {excerpt ? <Line dimColor>{excerpt[0]}</Line> : null}
+          {excerpt ? <Line color="red">{excerpt[1]}</Line> : null}
           <Para>{current.message}</Para>
           <Para>
             <Text bold>Fix: </Text>

@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import { JsonView } from '../components/json-view.js';
-import { Para } from '../components/para.js';
+import { Line, Para } from '../components/para.js';
 import { TextField } from '../components/text-field.js';
 import { fit, windowStart } from '../components/window.js';
 import type { StatementView } from '../state/derive.js';
@@ -11,6 +11,8 @@ export interface PolicyTabProps {
   readonly ws: WorkspaceState;
   readonly rows: readonly ParamRow[];
   readonly statements: readonly StatementView[];
+  /** Why the policy could not be read, if it could not. */
+  readonly unreadable: string | null;
   readonly width: number;
   readonly height: number;
   readonly onEditChange: (value: string) => void;
@@ -25,6 +27,7 @@ export function PolicyTab(props: PolicyTabProps) {
   const bottomHeight = height - topHeight;
   const half = Math.floor(width / 2);
   const statement = statements[ws.statement];
+  const noStatement = props.unreadable ? 'None: the policy is not readable JSON (see Findings, 3)' : 'No statement';
   return (
     <Box flexDirection="column" height={height}>
       <Box height={topHeight}>
@@ -39,11 +42,11 @@ export function PolicyTab(props: PolicyTabProps) {
       </Box>
       <Box height={bottomHeight}>
         <Box width={half} flexDirection="column" overflow="hidden" paddingRight={1}>
-          <Text bold>Statement {statement ? ws.statement + 1 : ''} JSON</Text>
-          {statement ? <JsonView text={statement.json} width={half - 1} /> : <Text dimColor>No statement</Text>}
+          <Line bold>{statement ? `Statement ${ws.statement + 1} JSON` : 'Statement JSON'}</Line>
+          {statement ? <JsonView text={statement.json} width={half - 1} /> : <Line dimColor>{noStatement}</Line>}
         </Box>
         <Box width={width - half} flexDirection="column" overflow="hidden">
-          <Text bold>What it does</Text>
+          <Line bold>What it does</Line>
           <Para>
             {statement?.summary ?? ''}
           </Para>

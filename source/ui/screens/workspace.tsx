@@ -36,7 +36,7 @@ export function Workspace(props: WorkspaceProps) {
     <Box flexDirection="column" height={height}>
       <Box>
         <Text bold wrap="truncate-end">
-          {fit(`${derived.title} · ${derived.kind === 'key' ? 'key policy' : 'IAM policy'}${ws.dirty ? ' · edited' : ''}`, width - tabsWidth - 1).padEnd(width - tabsWidth)}
+          {fit(`${derived.title} · ${derived.unreadable ? 'not readable JSON' : derived.kind === 'key' ? 'key policy' : 'IAM policy'}${ws.dirty ? ' · edited' : ''}`, width - tabsWidth - 1).padEnd(width - tabsWidth)}
         </Text>
         {TABS.map((t, i) => (
           <Text key={t} inverse={ws.tab === t} bold={ws.tab === t}>
@@ -50,6 +50,7 @@ export function Workspace(props: WorkspaceProps) {
           ws={ws}
           rows={props.rows}
           statements={derived.statements}
+          unreadable={derived.unreadable}
           width={width}
           height={bodyHeight}
           onEditChange={props.onEditChange}
@@ -58,7 +59,7 @@ export function Workspace(props: WorkspaceProps) {
         />
       ) : null}
       {ws.tab === 'matrix' ? <MatrixTab ws={ws} matrix={derived.matrix} statementName={statementName} width={width} height={bodyHeight} /> : null}
-      {ws.tab === 'findings' ? <FindingsTab findings={derived.findings} selected={ws.finding} width={width} height={bodyHeight} /> : null}
+      {ws.tab === 'findings' ? <FindingsTab findings={derived.findings} text={derived.text} selected={ws.finding} width={width} height={bodyHeight} /> : null}
       {ws.tab === 'export' ? <ExportView ws={ws} derived={derived} width={width} height={bodyHeight} /> : null}
     </Box>
   );
@@ -66,5 +67,5 @@ export function Workspace(props: WorkspaceProps) {
 
 function ExportView({ ws, derived, width, height }: { ws: WorkspaceState; derived: Derived; width: number; height: number }) {
   const text = useMemo(() => exportText(derived, ws.format), [derived, ws.format]);
-  return <ExportTab format={ws.format} text={text} width={width} height={height} />;
+  return <ExportTab format={ws.format} text={text} unreadable={derived.unreadable} width={width} height={height} />;
 }

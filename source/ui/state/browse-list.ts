@@ -1,6 +1,6 @@
 import type { Template } from '../../core/templates/types.js';
 
-/** The browser's list: key policies first, then identity policies, each in library order. */
+/** The browser's list: key policies first, then identity policies; within each, by category, then in library order. */
 export const KIND_ORDER = ['key', 'identity'] as const;
 export const KIND_HEADINGS = { key: 'Key policies', identity: 'IAM identity policies' } as const;
 
@@ -27,9 +27,10 @@ function haystack(t: Template): string {
   return h;
 }
 
-/** Templates matching every word of the filter, grouped by kind. */
+/** Templates matching every word of the filter, grouped by kind and category (in the order the browser shows them). */
 export function browseList(templates: readonly Template[], filter: string): Template[] {
   const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
   const matching = templates.filter((t) => words.every((w) => haystack(t).includes(w)));
-  return KIND_ORDER.flatMap((kind) => matching.filter((t) => t.kind === kind));
+  // Array.prototype.sort is stable: library order stays within a category.
+  return KIND_ORDER.flatMap((kind) => matching.filter((t) => t.kind === kind).sort((a, b) => a.category.localeCompare(b.category, 'en')));
 }

@@ -35,6 +35,10 @@ export interface Derived {
   readonly name: string;
   /** The opened file, if any (the write prompt proposes it). */
   readonly fileName: string | null;
+  /** The policy text as shown to lint (the Findings tab quotes the line of a syntax error). */
+  readonly text: string;
+  /** Why there is nothing to export (the text is not a JSON policy), or null. */
+  readonly unreadable: string | null;
 }
 
 function statementLabel(index: number, sid: string | undefined, effect: string | undefined): string {
@@ -68,7 +72,9 @@ export function derive(source: WorkspaceSource, template: Template | undefined):
     details: explanations[s.index]?.details ?? '',
     note: notes[s.index] ?? null,
   }));
-  const findings = sortFindings(lintPolicy(text, { kind }).findings);
+  const decodeFinding = source.kind === 'file' ? source.decodeFinding : undefined;
+  const findings = decodeFinding ? [decodeFinding] : sortFindings(lintPolicy(text, { kind }).findings);
+  const syntax = findings.find((f) => f.id === 'JSON_SYNTAX');
   return {
     title: source.kind === 'template' ? (template?.title ?? source.templateId) : source.name,
     kind,
@@ -79,6 +85,8 @@ export function derive(source: WorkspaceSource, template: Template | undefined):
     findings,
     name: source.kind === 'template' ? source.templateId : stem(source.name),
     fileName: source.kind === 'file' && source.name !== '<stdin>' ? source.name : null,
+    text,
+    unreadable: document === null || syntax ? `the policy is not readable JSON${syntax?.line != null ? ` (line ${syntax.line}, column ${syntax.column ?? 1})` : ''}; see the Findings tab` : null,
   };
 }
 
@@ -93,9 +101,9 @@ function stem(name: string): string {
   return base.slice(0, base.length - extname(base).length) || 'policy';
 }
 
-/** The policy as text in a format, or a line saying why there is none. */
+/** The policy as text in a format; empty when it could not be read (see `unreadable`). */
 export function exportText(d: Derived, format: ExportFormat): string {
-  if (d.policy === null) return '';
+  if (d.policy === null || d.unreadable) return '';
   return exportPolicy(d.policy, d.kind, format, d.name);
 }
 

@@ -2,6 +2,7 @@ import type { Command } from '../keys/bindings.js';
 import type { TemplateLibrary } from './workspace.js';
 import { editCancel, editChange, editSubmit, initialWorkspace, workspaceCommand } from './workspace.js';
 import type { AppState, Effect, Prompt, StatusMessage, View, WorkspaceSource } from './types.js';
+import { clampToView } from './view.js';
 
 /** Everything that can happen to the UI state; side effects come back as `effect-done`. */
 export type Action =
@@ -12,7 +13,9 @@ export type Action =
   | { readonly type: 'edit-submit' }
   | { readonly type: 'prompt-change'; readonly value: string }
   | { readonly type: 'prompt-submit' }
-  | { readonly type: 'effect-done'; readonly id: number; readonly message: StatusMessage | null; readonly saved?: boolean; readonly prompt?: Prompt };
+  | { readonly type: 'effect-done'; readonly id: number; readonly message: StatusMessage | null; readonly saved?: boolean; readonly prompt?: Prompt }
+  /** The lists on screen changed (an edit, a new filter): cursors are kept inside them. */
+  | { readonly type: 'sync-view'; readonly view: View };
 
 /** Who has the keys. Exactly one: the text fields (filter, parameter, path) or the main key handler. */
 export type Focus = 'filter' | 'edit' | 'prompt-text' | 'main';
@@ -74,6 +77,8 @@ export function reduce(state: AppState, action: Action, lib: TemplateLibrary): A
       const workspace = ws && action.saved ? { ...ws, dirty: false } : ws;
       return { ...state, effect: null, workspace, message: action.message, prompt: action.prompt ?? state.prompt };
     }
+    case 'sync-view':
+      return clampToView(state, action.view);
     case 'command':
       return command({ ...state, message: null }, action.command, action.view, lib);
   }
@@ -91,6 +96,7 @@ function command(state: AppState, cmd: Command, view: View, lib: TemplateLibrary
   if (cmd === 'back' && state.workspace.source.kind === 'template') {
     return state.workspace.dirty ? { ...state, prompt: { kind: 'discard', then: 'browser' } } : { ...state, screen: 'browser', workspace: null };
   }
+  if ((cmd === 'copy' || cmd === 'write') && view.noOutput) return { ...state, message: { tone: 'error', text: view.noOutput } };
   if (cmd === 'copy') return withEffect(state, { kind: 'copy' });
   if (cmd === 'write') return { ...state, prompt: { kind: 'write-path', draft: view.defaultWritePath } };
   const result = workspaceCommand(state.workspace, cmd, view, lib);

@@ -1,11 +1,16 @@
 import type { ParameterValues } from '../../core/templates/types.js';
 import type { ExportFormat } from '../../core/export/index.js';
+import type { Finding } from '../../core/lint/catalog.js';
 export { EXPORT_FORMATS, EXPORT_LABELS, EXPORT_EXTENSIONS, type ExportFormat } from '../../core/export/index.js';
 
-/** Where the workspace's policy comes from: a template with parameter values, or a file as read. */
+/**
+ * Where the workspace's policy comes from: a template with parameter values, or a
+ * file as read. A file whose bytes are not UTF-8 text has empty text and the
+ * decoding finding (where the bad byte is) instead.
+ */
 export type WorkspaceSource =
   | { readonly kind: 'template'; readonly templateId: string; readonly values: ParameterValues }
-  | { readonly kind: 'file'; readonly name: string; readonly text: string };
+  | { readonly kind: 'file'; readonly name: string; readonly text: string; readonly decodeFinding?: Finding };
 
 export const TABS = ['policy', 'matrix', 'findings', 'export'] as const;
 export type Tab = (typeof TABS)[number];
@@ -13,7 +18,6 @@ export type Tab = (typeof TABS)[number];
 export const TAB_LABELS: Record<Tab, string> = { policy: 'Policy', matrix: 'Matrix', findings: 'Findings', export: 'Export' };
 
 export type PolicyPane = 'parameters' | 'statements';
-
 
 /** A parameter field being edited in place. */
 export interface Editing {
@@ -23,6 +27,8 @@ export interface Editing {
   readonly error: string | null;
   /** Values before editing began, restored by Esc. */
   readonly before: ParameterValues;
+  /** Whether the workspace had unsaved edits before editing began (Esc restores that too). */
+  readonly wasDirty: boolean;
 }
 
 export type MatrixMode = 'groups' | 'actions';
@@ -81,6 +87,8 @@ export interface AppState {
 export interface View {
   /** Template ids of the browser list as filtered and ordered on screen. */
   readonly browserIds: readonly string[];
+  /** Lines of the parameters form (scalars, and one per list entry). */
+  readonly paramRows: number;
   readonly statements: number;
   readonly matrixRows: number;
   readonly matrixCols: number;
@@ -88,6 +96,8 @@ export interface View {
   readonly findingStatements: readonly (number | null)[];
   /** Prefill of the write prompt for the current format. */
   readonly defaultWritePath: string;
+  /** Why there is nothing to copy or write (the policy could not be read), or null. */
+  readonly noOutput: string | null;
 }
 
-export const EMPTY_VIEW: View = { browserIds: [], statements: 0, matrixRows: 0, matrixCols: 0, findingStatements: [], defaultWritePath: '' };
+export const EMPTY_VIEW: View = { browserIds: [], paramRows: 0, statements: 0, matrixRows: 0, matrixCols: 0, findingStatements: [], defaultWritePath: '', noOutput: null };

@@ -1,4 +1,5 @@
 import type { Command } from '../keys/bindings.js';
+import { parsePolicy } from '../../core/policy/index.js';
 import type { ParameterValues, Template } from '../../core/templates/types.js';
 import { checkRow, entryParameter, isListType, paramRows, withEntryAdded, withEntryRemoved, withValue, type Validate } from './params.js';
 import { EXPORT_FORMATS, type StatusMessage, type View, type WorkspaceSource, type WorkspaceState } from './types.js';
@@ -9,10 +10,18 @@ export interface TemplateLibrary {
   readonly validate: Validate;
 }
 
+/** A file that is not a readable JSON policy (bad bytes or a syntax error): its workspace opens on the Findings tab, where the error is. */
+export function isUnreadableFile(source: WorkspaceSource): boolean {
+  if (source.kind !== 'file') return false;
+  if (source.decodeFinding) return true;
+  const parsed = parsePolicy(source.text);
+  return parsed.document === null || parsed.findings.some((f) => f.id === 'JSON_SYNTAX');
+}
+
 export function initialWorkspace(source: WorkspaceSource, template: Template | undefined): WorkspaceState {
   return {
     source,
-    tab: 'policy',
+    tab: isUnreadableFile(source) ? 'findings' : 'policy',
     pane: template && template.parameters.length > 0 ? 'parameters' : 'statements',
     paramRow: 0,
     statement: 0,
@@ -88,7 +97,7 @@ function policyCommand(ws: WorkspaceState, command: Command, view: View, lib: Te
     case 'confirm': {
       const row = rows[ws.paramRow];
       if (ws.pane !== 'parameters' || !row || ws.source.kind !== 'template') return { workspace: ws };
-      return { workspace: { ...ws, editing: { row: ws.paramRow, draft: row.value, error: null, before: ws.source.values } } };
+      return { workspace: { ...ws, editing: { row: ws.paramRow, draft: row.value, error: null, before: ws.source.values, wasDirty: ws.dirty } } };
     }
     case 'add': {
       const row = rows[ws.paramRow];
@@ -100,7 +109,7 @@ function policyCommand(ws: WorkspaceState, command: Command, view: View, lib: Te
       const newRow = paramRows(template, values).findIndex((r) => r.param.name === row.param.name && r.entry === count);
       const before = ws.source.values;
       const next = { ...setValues(ws, values), paramRow: newRow, dirty: true };
-      return { workspace: { ...next, editing: { row: newRow, draft: seed, error: null, before } } };
+      return { workspace: { ...next, editing: { row: newRow, draft: seed, error: null, before, wasDirty: ws.dirty } } };
     }
     case 'remove': {
       const row = rows[ws.paramRow];
@@ -133,11 +142,11 @@ export function editSubmit(ws: WorkspaceState): WorkspaceState {
   return { ...ws, editing: null };
 }
 
-/** Esc in the field: back to the values from before editing. */
+/** Esc in the field: back to the values (and the saved/unsaved mark) from before editing. */
 export function editCancel(ws: WorkspaceState): WorkspaceState {
   if (!ws.editing) return ws;
   const restored = setValues(ws, ws.editing.before);
-  return { ...restored, editing: null };
+  return { ...restored, editing: null, dirty: ws.editing.wasDirty };
 }
 
 function matrixCommand(ws: WorkspaceState, command: Command, view: View): WorkspaceState {
@@ -175,6 +184,7 @@ function findingsCommand(ws: WorkspaceState, command: Command, view: View): Work
       const statement = view.findingStatements[ws.finding];
       if (statement === undefined) return { workspace: ws };
       if (statement === null) return { workspace: ws, message: { tone: 'info', text: 'This finding is about the whole document, not one statement' } };
+      if (statement >= view.statements) return { workspace: ws, message: { tone: 'info', text: `Statement ${statement + 1} cannot be shown: the policy is not readable JSON; fix it where the finding says` } };
       return { workspace: { ...ws, tab: 'policy', pane: 'statements', statement } };
     }
     default:
