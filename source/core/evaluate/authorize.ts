@@ -16,6 +16,7 @@ export const EXAMPLE_ACCOUNT = '111122223333';
 export const EXAMPLE_KEY_ID = '1234abcd-12ab-34cd-56ef-1234567890ab';
 export const NOTE_IAM_DELEGATION = 'allowed if an IAM policy of the principal allows it';
 export const NOTE_KEY_POLICY_UNKNOWN = 'the key policy was not given: it must also allow this request';
+export const NOTE_SERVICE_NO_IDENTITY = 'identity policies do not apply to a service principal: they were ignored';
 
 /** The --resource default: a key in the principal's account, us-west-2. */
 export function defaultKeyArn(principal: RequestPrincipal): string {
@@ -86,12 +87,14 @@ export function authorize(request: AuthorizationRequest): AuthorizationResult {
     resource: onKey ? resource : '*',
     context: normalizeContext(request.context),
     keyPolicy: onKey ? request.keyPolicy : undefined,
-    identityPolicies: request.identityPolicies,
+    // A service principal is not an IAM identity: no identity policy can apply to it.
+    identityPolicies: principal.kind === 'service' ? [] : request.identityPolicies,
   };
   const key = evaluateKeyPolicy(ctx);
   const identity = evaluateIdentity(ctx);
-  const hasIdentity = (request.identityPolicies?.length ?? 0) > 0;
+  const hasIdentity = (ctx.identityPolicies?.length ?? 0) > 0;
   const notes: string[] = [];
+  if (principal.kind === 'service' && (request.identityPolicies?.length ?? 0) > 0) notes.push(NOTE_SERVICE_NO_IDENTITY);
   const deny = [...key.deny, ...identity.deny];
   if (deny.length > 0) return { decision: 'explicit-deny', via: null, matched: deny, notes };
   const matched = [...key.allow, ...identity.allow];

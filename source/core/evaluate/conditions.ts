@@ -5,7 +5,7 @@
  * - clauses (operators × keys) are ANDed; the values of one clause are ORed,
  *   and NORed for a negated operator;
  * - a key absent from the request: a positive operator is false, a negated one
- *   true, `...IfExists` true, ForAnyValue false, ForAllValues true;
+ *   true, `...IfExists` true, ForAnyValue false (also with IfExists), ForAllValues true;
  * - Null tests presence: "true" means the key must be absent.
  * Condition keys are case-insensitive.
  */
@@ -43,7 +43,8 @@ export function clauseHolds(clause: ConditionClause, context: NormalizedContext)
     return values.every((r) => (negated ? !matchesAny(r) : matchesAny(r)));
   }
   if (clause.qualifier === 'ForAnyValue') {
-    if (absent) return clause.ifExists;
+    // An absent key never matches ForAnyValue, even with IfExists (re:Post QU9HFmDzP0QGuU-fd7rS6B7w shows AWS denying).
+    if (absent) return false;
     return values.some((r) => (negated ? !matchesAny(r) : matchesAny(r)));
   }
   if (absent) return clause.ifExists || negated;

@@ -8,10 +8,10 @@ import { wildcardMatch } from './wildcard.js';
 
 export type Comparator = (requestValue: string, policyValue: string) => boolean;
 
+/** Numeric operators compare integers or decimals; "1e2", "0x10" or "" are not numbers there. */
 function num(s: string): number | undefined {
-  if (s.trim() === '') return undefined;
-  const n = Number(s);
-  return Number.isFinite(n) ? n : undefined;
+  const t = s.trim();
+  return /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(t) ? Number(t) : undefined;
 }
 
 /** ISO 8601 dates, or epoch seconds (both accepted by the Date operators). */

@@ -214,7 +214,7 @@ function absentNote(c: ConditionClause, effect: 'Allow' | 'Deny' | null): string
     effect === 'Deny' ? (applies ? ', so a request without it is denied too' : ', so this Deny does not stop a request without it')
     : effect === 'Allow' ? (applies ? ', so a request without it is allowed too' : ', so this statement does not allow a request without it')
     : '';
-  if (c.ifExists) return `, or when the request has no ${c.key} (IfExists: a missing key passes${consequence(true)})`;
+  if (c.ifExists && c.qualifier !== 'ForAnyValue') return `, or when the request has no ${c.key} (IfExists: a missing key passes${consequence(true)})`;
   if (c.qualifier === 'ForAllValues') {
     const example = c.key.toLowerCase() === 'kms:encryptioncontextkeys' ? ', e.g. no encryption context' : '';
     return ` (ForAllValues is also true when the request has no ${c.key}${example}${consequence(true)})`;
