@@ -39,14 +39,17 @@ export function compileStatement(s: Statement): CompiledStatement {
   };
 }
 
-const compiled = new WeakMap<PolicyDocument, readonly CompiledStatement[]>();
+// A few recent documents, held strongly: a WeakMap keyed by short-lived documents (one per
+// simulate request) keeps their compiled statements alive through young-generation GCs
+// and makes garbage collection dominate. The matrix and repeated requests on one policy still hit.
+const RECENT = 8;
+const recent: Array<{ readonly doc: PolicyDocument; readonly list: readonly CompiledStatement[] }> = [];
 
-/** The compiled statements of a document, cached per document object. */
+/** The compiled statements of a document, cached for the last few document objects. */
 export function compileDocument(doc: PolicyDocument): readonly CompiledStatement[] {
-  let list = compiled.get(doc);
-  if (!list) {
-    list = doc.statements.map(compileStatement);
-    compiled.set(doc, list);
-  }
+  const hit = recent.find((e) => e.doc === doc);
+  if (hit) return hit.list;
+  const list = doc.statements.map(compileStatement);
+  if (recent.unshift({ doc, list }) > RECENT) recent.pop();
   return list;
 }

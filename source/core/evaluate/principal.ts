@@ -44,15 +44,39 @@ export function parseRequestPrincipal(principal: string): RequestPrincipal {
   return { raw, kind: 'other', account: undefined };
 }
 
+/** An AWS principal value of a policy, parsed once: an account, or an IAM/STS ARN split after its account. */
+interface AwsValue {
+  readonly account: string;
+  /** 'iam' or 'sts'; 'account' for a bare account id. */
+  readonly service: string;
+  readonly rest: string;
+}
+
+// The matrix asks about every principal value once per row: parse each value once (bounded, values come from policies).
+const parsedValues = new Map<string, AwsValue | null>();
+
+function parseAwsValue(value: string): AwsValue | null {
+  let parsed = parsedValues.get(value);
+  if (parsed === undefined) {
+    if (ACCOUNT_ID.test(value)) parsed = { account: value, service: 'account', rest: '' };
+    else {
+      const m = /^arn:[^:]+:(iam|sts)::(\d{12}):(.*)$/.exec(value);
+      parsed = m ? { service: m[1]!, account: m[2]!, rest: m[3]! } : null;
+    }
+    if (parsedValues.size > 10_000) parsedValues.clear();
+    parsedValues.set(value, parsed);
+  }
+  return parsed;
+}
+
 /** Does one AWS principal value of a policy cover the request principal, and how. */
 function matchAwsValue(value: string, p: RequestPrincipal): Via | null {
   if (value === '*') return 'direct';
   if (p.kind === 'anyone' || p.kind === 'service') return null;
-  if (ACCOUNT_ID.test(value)) return value === p.account ? 'iam' : null;
-  const m = /^arn:[^:]+:(iam|sts)::(\d{12}):(.*)$/.exec(value);
-  if (!m) return null;
-  const [, service, account, rest] = m as unknown as [string, string, string, string];
-  if (account !== p.account) return null;
+  const v = parseAwsValue(value);
+  if (!v || v.account !== p.account) return null;
+  if (v.service === 'account') return 'iam';
+  const { service, rest } = v;
   if (service === 'iam' && rest === 'root') return 'iam';
   if (value === p.raw) return 'direct';
   // A role ARN also names every session of the role (the session ARN carries no role path).
@@ -64,8 +88,9 @@ function matchAwsValue(value: string, p: RequestPrincipal): Via | null {
 export function matchPrincipalElement(element: PrincipalElement, p: RequestPrincipal): Via | null {
   if (element.wildcard) return 'direct';
   let best: Via | null = null;
-  for (const [type, values] of Object.entries(element.values)) {
-    for (const value of values) {
+  // for...in, not Object.entries: the matrix calls this for every row and statement.
+  for (const type in element.values) {
+    for (const value of element.values[type]!) {
       let via: Via | null = null;
       if (type === 'AWS') via = matchAwsValue(value, p);
       else if (type === 'Service') via = p.kind === 'service' && value.toLowerCase() === p.raw.toLowerCase() ? 'direct' : null;
