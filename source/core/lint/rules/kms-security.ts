@@ -94,6 +94,9 @@ function describeKey(ctx: LintContext): void {
   for (const s of allows) {
     const explicit = elementValues(s, 'Action').filter((v) => typeof v.value === 'string' && v.value.toLowerCase().startsWith('kms:') && SDK_CRYPTO.has(kmsAction(v.value)?.id ?? ''));
     if (explicit.length === 0 || s.action!.some(isAllKms)) continue;
+    // Service principals call what their integration needs; AWS's documented statements for them omit DescribeKey.
+    const principals = statementPrincipals(s);
+    if (principals.length > 0 && principals.every((p) => p.kind === 'service')) continue;
     const mine = new Set(statementPrincipals(s).map((p) => p.value));
     const ok = describes.some((t) => ctx.kind === 'identity' || statementPrincipals(t).some((p) => mine.has(p.value) || p.kind === 'anyone'));
     if (!ok) ctx.report('MISSING_DESCRIBE_KEY', childPointer(s.pointer, 'Action'), `Statement ${s.index} allows cryptographic operations but not kms:DescribeKey, which many SDKs and AWS services call first`);

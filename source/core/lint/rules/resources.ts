@@ -41,6 +41,11 @@ export function resourceRules(ctx: LintContext): void {
   }
 }
 
+/** ABAC: conditions on the key's tags or aliases choose the keys, so a key/* pattern is the documented form. */
+function selectsKeysByAttribute(s: Statement): boolean {
+  return s.conditions.some((c) => /^aws:resourcetag\/|^kms:resourcealiases$|^kms:requestalias$/i.test(c.key));
+}
+
 function starResource(ctx: LintContext, s: Statement, pointer: string): void {
   const reach = coveredKmsActions(s.action, s.notAction).filter((a) => a.crossAccount && (a.group === 'Cryptographic' || a.group === 'Access control'));
   if (reach.length === 0) return;
@@ -76,7 +81,7 @@ function checkIdentityResource(ctx: LintContext, s: Statement, value: string, po
   if (resource.startsWith('alias/')) {
     const onlyAlias = coveredKmsActions(s.action, s.notAction).every((a) => a.onAlias || !a.onKey);
     if (!onlyAlias) ctx.report('ALIAS_IN_IAM_RESOURCE', pointer, `${value} is an alias ARN; for key operations IAM matches only the key ARN`, 'Use the key ARN, or the kms:RequestAlias / kms:ResourceAliases condition keys to control access by alias.');
-  } else if (resource.startsWith('key/') && hasWildcard(resource) && isAllow(s)) {
+  } else if (resource.startsWith('key/') && hasWildcard(resource) && isAllow(s) && !selectsKeysByAttribute(s)) {
     ctx.report('PREFER_KEY_ARN', pointer, `${value} covers every key that matches the pattern; name the keys if you can`);
   }
 }
