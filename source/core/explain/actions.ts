@@ -41,11 +41,14 @@ function elementPointer(s: Statement, name: string, i: number): string {
 export function explainActions(s: Statement, kind: PolicyKind = 'identity'): ExplanationPart {
   const total = kmsActions().length;
   if (s.notAction) {
-    const covered = coveredKmsActions(undefined, s.notAction);
+    const all = coveredKmsActions(undefined, s.notAction);
+    // In a key policy only the actions on a key count (CreateKey, ListKeys ... are granted by IAM policies).
+    const covered = kind === 'key' ? all.filter((a) => a.onKey) : all;
+    const of = kind === 'key' ? `${kmsActions().filter((a) => a.onKey).length} KMS actions on a key` : `${total} actions`;
     const path = childPointer(s.pointer, 'NotAction');
     return {
       kind: 'actions',
-      text: `Actions: every action of every AWS service except ${s.notAction.join(', ')}; for KMS that is ${covered.length} of ${total} actions`,
+      text: `Actions: every action of every AWS service except ${s.notAction.join(', ')}; for KMS that is ${covered.length} of ${of}`,
       path,
       children: groupParts(covered, path),
     };

@@ -28,7 +28,7 @@ const onKey = kmsActions().filter((a) => a.onKey).length;
 
 /** Fills in the catalog's counts, so the fixture survives a new iam-data release. */
 function fill(text: string): string {
-  return text.replaceAll('{ALL-1}', String(all - 1)).replaceAll('{ALL}', String(all)).replaceAll('{ON_KEY}', String(onKey));
+  return text.replaceAll('{ALL-1}', String(all - 1)).replaceAll('{ON_KEY-1}', String(onKey - 1)).replaceAll('{ALL}', String(all)).replaceAll('{ON_KEY}', String(onKey));
 }
 
 function flatten(parts: readonly ExplanationPart[]): ExplanationPart[] {
