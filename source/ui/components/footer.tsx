@@ -1,10 +1,10 @@
 import { Box, Text } from 'ink';
-import { footerHints, type KeyContext } from '../keys/bindings.js';
+import { footerHints, HINT_GAP, type KeyContext } from '../keys/bindings.js';
 import type { StatusMessage } from '../state/types.js';
 
 /** The status line (message or question) and the keys of the current context. */
 export function Footer({ context, message, width, hideStatus }: { readonly context: KeyContext; readonly message: StatusMessage | null; readonly width: number; readonly hideStatus?: boolean }) {
-  const hints = footerHints(context);
+  const hints = footerHints(context, width);
   return (
     <Box flexDirection="column" width={width}>
       {hideStatus ? null : (
@@ -15,7 +15,7 @@ export function Footer({ context, message, width, hideStatus }: { readonly conte
       <Text wrap="truncate-end">
         {hints.map((h, i) => (
           <Text key={h.key + h.text}>
-            {i > 0 ? '  ' : ''}
+            {i > 0 ? ' '.repeat(HINT_GAP) : ''}
             <Text bold>{h.key}</Text> {h.text}
           </Text>
         ))}

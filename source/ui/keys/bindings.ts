@@ -146,12 +146,12 @@ const FOOTER_TEXT: Partial<Record<Command, string>> = {
   right: 'move',
   confirm: 'select',
   back: 'back',
-  tabPolicy: '1-4 tabs',
+  tabPolicy: 'tabs',
   toggleGroups: 'groups/actions',
   copy: 'copy',
   write: 'write',
-  add: 'add entry',
-  remove: 'remove entry',
+  add: 'add',
+  remove: 'remove',
   nextPane: 'pane',
   filter: 'filter',
   help: 'help',
@@ -160,11 +160,39 @@ const FOOTER_TEXT: Partial<Record<Command, string>> = {
   no: 'no',
 };
 
-export function footerHints(context: KeyContext): readonly { key: string; text: string }[] {
-  return CONTEXT_COMMANDS[context].map((c) => {
-    const b = bindingOf(c);
-    const key = c === 'down' ? '↑↓/jk' : c === 'right' ? '←→/hl' : c === 'tabPolicy' ? '1-4' : b.label;
-    const text = c === 'tabPolicy' ? 'tabs' : (FOOTER_TEXT[c] ?? b.description);
-    return { key, text };
-  });
+/** What Enter and Esc do where they do something particular. */
+const CONTEXT_TEXT: Partial<Record<KeyContext, Partial<Record<Command, string>>>> = {
+  browser: { confirm: 'open', back: 'clear filter' },
+  filter: { confirm: 'keep filter', back: 'clear' },
+  parameters: { confirm: 'edit' },
+  findings: { confirm: 'go to statement' },
+  edit: { confirm: 'done', back: 'cancel' },
+  'prompt-text': { confirm: 'write', back: 'cancel' },
+  help: { back: 'close' },
+};
+
+const FOOTER_KEYS: Partial<Record<Command, string>> = { down: '↑↓', right: '←→', tabPolicy: '1-4' };
+
+/** Always shown: where they are offered, help and quit are never cut for room. */
+const ESSENTIAL: readonly Command[] = ['help', 'quit'];
+
+export const HINT_GAP = 2;
+
+/**
+ * The footer's "key text" pairs for a context, as many as fit in `width`
+ * columns (the rest are in the help overlay); help and quit are never dropped.
+ */
+export function footerHints(context: KeyContext, width = Number.POSITIVE_INFINITY): readonly { key: string; text: string }[] {
+  const all = CONTEXT_COMMANDS[context].map((c) => ({
+    command: c,
+    key: FOOTER_KEYS[c] ?? bindingOf(c).label,
+    text: CONTEXT_TEXT[context]?.[c] ?? FOOTER_TEXT[c] ?? bindingOf(c).description,
+  }));
+  const length = (hs: readonly { key: string; text: string }[]) => hs.reduce((n, h, i) => n + (i > 0 ? HINT_GAP : 0) + h.key.length + 1 + h.text.length, 0);
+  const shown = [...all];
+  // Drop the last optional hints until the line fits.
+  for (let i = shown.length - 1; i >= 0 && length(shown) > width; i--) {
+    if (!ESSENTIAL.includes(shown[i]!.command)) shown.splice(i, 1);
+  }
+  return shown.map(({ key, text }) => ({ key, text }));
 }

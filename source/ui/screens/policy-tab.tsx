@@ -74,28 +74,35 @@ function ParametersForm({ ws, rows, height, width, onEditChange, onEditSubmit, o
   const labelWidth = Math.min(18, Math.floor(width / 2.5));
   return (
     <>
-      <Text bold underline={focused}>
+      <Line bold underline={focused}>
         Parameters{focused ? ' ◂' : ''}
-      </Text>
+      </Line>
       {rows.slice(start, start + size).map((row, k) => {
         const i = start + k;
         const selected = i === ws.paramRow;
         const editing = ws.editing?.row === i ? ws.editing : null;
-        const label = row.entry === null ? row.param.label : `${row.param.label} ${row.entry + 1}`;
+        // The entry number of a list stays visible however long the label.
+        const entry = row.entry === null ? '' : ` ${row.entry + 1}`;
+        const label = `${fit(row.param.label, labelWidth - entry.length)}${entry}`;
+        const valueWidth = Math.max(1, width - labelWidth - 3);
         return (
-          <Box key={`${row.param.name}-${row.entry ?? ''}`} flexDirection="column">
+          <Box key={`${row.param.name}-${row.entry ?? ''}`} flexDirection="column" flexShrink={0}>
             <Box>
-              <Text inverse={selected && focused && !editing}>
-                {selected ? '› ' : '  '}
-                {fit(label, labelWidth).padEnd(labelWidth)}{' '}
-              </Text>
-              {editing ? (
-                <TextField value={editing.draft} focus onChange={onEditChange} onSubmit={onEditSubmit} onCancel={onEditCancel} />
-              ) : (
-                <Text color="green" wrap="truncate-end">
-                  {fit(row.value, width - labelWidth - 3)}
+              <Box flexShrink={0}>
+                <Text inverse={selected && focused && !editing}>
+                  {selected ? '› ' : '  '}
+                  {label.padEnd(labelWidth)}{' '}
                 </Text>
-              )}
+              </Box>
+              <Box width={valueWidth} flexShrink={0}>
+                {editing ? (
+                  <TextField value={editing.draft} focus onChange={onEditChange} onSubmit={onEditSubmit} onCancel={onEditCancel} />
+                ) : (
+                  <Text color="green" wrap="truncate-end">
+                    {fit(row.value, valueWidth)}
+                  </Text>
+                )}
+              </Box>
             </Box>
             {editing?.error ? (
               <Text color="red" wrap="truncate-end">

@@ -32,12 +32,15 @@ export function Workspace(props: WorkspaceProps) {
   }, [derived]);
   const tabs = TABS.map((t, i) => `${i + 1} ${TAB_LABELS[t]}${t === 'findings' ? ` (${derived.findings.length})` : ''}`);
   const tabsWidth = tabs.join('  ').length + 2;
+  const edited = ws.dirty ? ' [edited]' : '';
   return (
     <Box flexDirection="column" height={height}>
       <Box>
         <Text bold wrap="truncate-end">
-          {fit(`${derived.title} · ${derived.unreadable ? 'not readable JSON' : derived.kind === 'key' ? 'key policy' : 'IAM policy'}${ws.dirty ? ' · edited' : ''}`, width - tabsWidth - 1).padEnd(width - tabsWidth)}
+          {fit(`${derived.title} · ${derived.unreadable ? 'not readable JSON' : derived.kind === 'key' ? 'key policy' : 'IAM policy'}`, width - tabsWidth - 1 - edited.length).padEnd(width - tabsWidth - edited.length)}
         </Text>
+        {/* Never cut by a long title: it is why q asks before quitting. */}
+        <Text color="yellow">{edited}</Text>
         {TABS.map((t, i) => (
           <Text key={t} inverse={ws.tab === t} bold={ws.tab === t}>
             {' '}

@@ -1,0 +1,78 @@
+import { render } from 'ink-testing-library';
+import { describe, expect, it } from 'vitest';
+import { HelpOverlay } from '../../../source/ui/components/help-overlay.js';
+import { BINDINGS, bindingOf, COMMANDS, CONTEXT_COMMANDS, commandFor, footerHints, HINT_GAP, type Command, type KeyContext } from '../../../source/ui/keys/bindings.js';
+
+/** SPEC 6's key table, as Ink reports each key. */
+const SPEC_KEYS: readonly [string, string, Partial<import('ink').Key>, Command][] = [
+  ['↑', '', { upArrow: true }, 'up'],
+  ['k', 'k', {}, 'up'],
+  ['↓', '', { downArrow: true }, 'down'],
+  ['j', 'j', {}, 'down'],
+  ['Enter', '\r', { return: true }, 'confirm'],
+  ['Esc', '', { escape: true }, 'back'],
+  ['Tab', '\t', { tab: true }, 'nextPane'],
+  ['Shift+Tab', '', { tab: true, shift: true }, 'prevPane'],
+  ['/', '/', {}, 'filter'],
+  ['1', '1', {}, 'tabPolicy'],
+  ['2', '2', {}, 'tabMatrix'],
+  ['3', '3', {}, 'tabFindings'],
+  ['4', '4', {}, 'tabExport'],
+  ['g', 'g', {}, 'toggleGroups'],
+  ['c', 'c', {}, 'copy'],
+  ['w', 'w', {}, 'write'],
+  ['?', '?', {}, 'help'],
+  ['q', 'q', {}, 'quit'],
+];
+
+describe('key-binding table', () => {
+  it.each(SPEC_KEYS)('SPEC 6: %s means %s', (_name, input, key, command) => {
+    expect(commandFor(input, key)).toBe(command);
+  });
+
+  it('has one binding per command and no key bound twice', () => {
+    expect(BINDINGS.map((b) => b.command).sort()).toEqual([...COMMANDS].sort());
+    const keys = BINDINGS.flatMap((b) => b.keys);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('gives no command for Ctrl or Meta chords and unbound keys', () => {
+    expect(commandFor('c', { ctrl: true })).toBeNull();
+    expect(commandFor('q', { meta: true })).toBeNull();
+    expect(commandFor('z', {})).toBeNull();
+    expect(commandFor('', {})).toBeNull();
+  });
+
+  const contexts = Object.keys(CONTEXT_COMMANDS) as KeyContext[];
+
+  it.each(contexts)('footer of %s: every command has a binding, and at 80 columns the hints fit and keep help and quit', (context) => {
+    for (const c of CONTEXT_COMMANDS[context]) expect(COMMANDS).toContain(c);
+    expect(footerHints(context)).toHaveLength(CONTEXT_COMMANDS[context].length);
+    const hints = footerHints(context, 80);
+    const line = hints.map((h) => `${h.key} ${h.text}`).join(' '.repeat(HINT_GAP));
+    expect(line.length, line).toBeLessThanOrEqual(80);
+    for (const essential of ['help', 'quit'] as const) {
+      if (CONTEXT_COMMANDS[context].includes(essential)) expect(hints.map((h) => h.key)).toContain(bindingOf(essential).label);
+    }
+  });
+
+  it('a wide terminal shows every hint of a context', () => {
+    expect(footerHints('parameters', 200)).toHaveLength(CONTEXT_COMMANDS.parameters.length);
+  });
+
+  it('every workspace footer offers help and quit', () => {
+    for (const context of ['browser', 'parameters', 'statements', 'matrix', 'findings', 'export'] as const) {
+      expect(CONTEXT_COMMANDS[context]).toEqual(expect.arrayContaining(['help', 'quit']));
+    }
+  });
+
+  it('the help overlay lists every binding with its keys and what it does', () => {
+    const { lastFrame, unmount } = render(<HelpOverlay height={40} width={120} />);
+    const frame = lastFrame() ?? '';
+    for (const b of BINDINGS) {
+      expect(frame, b.command).toContain(b.label);
+      expect(frame, b.command).toContain(b.description);
+    }
+    unmount();
+  });
+});
