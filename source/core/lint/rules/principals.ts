@@ -25,6 +25,18 @@ export function hasPositiveCondition(s: Statement, accept: (key: string) => bool
   return s.conditions.some((c) => !NEGATED.test(c.baseOperator) && accept(c.key));
 }
 
+/** Keys present in every authenticated request, so ...IfExists on them still limits. */
+const ALWAYS_PRESENT = new Set(['kms:calleraccount', 'aws:principalaccount', 'aws:principalarn', 'aws:userid']);
+
+/**
+ * Like hasPositiveCondition, but an ...IfExists clause only counts on a key every
+ * request carries: "StringEqualsIfExists": {"aws:SourceAccount": ...} passes every
+ * direct call (no aws:SourceAccount), so it limits nobody.
+ */
+function limitsCallers(s: Statement, accept: (key: string) => boolean): boolean {
+  return s.conditions.some((c) => !NEGATED.test(c.baseOperator) && accept(c.key) && (!c.ifExists || ALWAYS_PRESENT.has(c.key.toLowerCase())));
+}
+
 const SERVICE_NAME = /^[a-z0-9][a-z0-9.-]*\.amazonaws\.com(\.cn)?$/;
 
 /** Principal syntax, account ids, public and NotPrincipal grants, service principals. */
@@ -50,11 +62,11 @@ export function principalRules(ctx: LintContext): void {
       ctx.report('ALLOW_WITH_NOT_PRINCIPAL', childPointer(s.pointer, 'NotPrincipal'), `Statement ${s.index} allows every principal except the ones named, including other accounts and anonymous callers`);
     }
     const principals = statementPrincipals(s);
-    if (principals.some((p) => p.kind === 'anyone') && !hasPositiveCondition(s, (k) => CALLER_LIMITING_KEYS.has(k.toLowerCase()))) {
+    if (principals.some((p) => p.kind === 'anyone') && !limitsCallers(s, (k) => CALLER_LIMITING_KEYS.has(k.toLowerCase()))) {
       ctx.report('PUBLIC_PRINCIPAL', childPointer(s.pointer, 'Principal'), `Statement ${s.index} allows any principal in any AWS account`, 'Add a condition such as "StringEquals": {"kms:CallerAccount": "111122223333"} or aws:PrincipalOrgID, or name the principals.');
     }
     const service = principals.find((p) => p.kind === 'service');
-    if (service && !hasPositiveCondition(s, limitsService)) {
+    if (service && !limitsCallers(s, limitsService)) {
       ctx.report('SERVICE_PRINCIPAL_UNRESTRICTED', childPointer(s.pointer, 'Principal'), `${service.value} may use the key on behalf of any AWS customer: nothing ties it to your account or resources`, 'Add "StringEquals": {"aws:SourceAccount": "ACCOUNT"} or an "ArnLike": {"aws:SourceArn": ...} condition.');
     }
   }
