@@ -101,7 +101,9 @@ function clauseRules(ctx: LintContext, s: Statement, c: ConditionClause, raw: un
       ctx.report('CONDITION_KEY_NOT_FOR_ACTION', c.pointer, `${c.key} is not in the requests of ${names}, so this condition sees it absent`);
     }
   }
-  if (isNegatedOperator(c.baseOperator) && !c.ifExists && c.qualifier === null && !ALWAYS_PRESENT.has(lower)) {
+  // "Null": {key: "false"} in the same statement requires the key, which is the fix this finding suggests.
+  const required = s.conditions.some((o) => o.baseOperator === 'Null' && o.key.toLowerCase() === lower && o.values.length > 0 && o.values.every((v) => v.toLowerCase() === 'false'));
+  if (isNegatedOperator(c.baseOperator) && !c.ifExists && c.qualifier === null && !ALWAYS_PRESENT.has(lower) && !required) {
     const consequence =
       s.effect === 'Deny'
         ? `this Deny also applies to requests without ${c.key} (for example calls that AWS services make for you)`
