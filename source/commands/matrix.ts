@@ -1,6 +1,6 @@
 /** `matrix`: who can do what under one policy (SPEC 2.2), as JSON or a compact grid by action group. */
 import { ACTION_GROUPS, ACTION_GROUP_LABELS } from '../core/catalog/kms.js';
-import { buildMatrix, groupDecision, GROUP_SYMBOLS, type GroupDecision, type Matrix } from '../core/matrix/index.js';
+import { buildMatrix, DISPLAY_LEGEND, DISPLAY_MEANINGS, DISPLAY_SYMBOLS, DISPLAY_WORDS, groupDisplay, type GroupDisplay, type Matrix } from '../core/matrix/index.js';
 import { flagBoolean, parseCommandArgs } from './args.js';
 import { EXIT, UsageError, type CommandIo } from './io.js';
 import { loadPolicy, requireReadable } from './load-policy.js';
@@ -23,7 +23,7 @@ export function matrixJson(m: Matrix): unknown {
   };
 }
 
-const COLORS: Readonly<Record<GroupDecision, number>> = { allow: 32, deny: 31, conditional: 33, none: 2, mixed: 36 };
+const COLORS: Readonly<Record<GroupDisplay, number>> = { allow: 32, iam: 34, deny: 31, conditional: 33, none: 2, mixed: 36 };
 
 /** Short column headings, one per action group. */
 const GROUP_HEADINGS: Readonly<Record<(typeof ACTION_GROUPS)[number], string>> = {
@@ -37,22 +37,26 @@ const GROUP_HEADINGS: Readonly<Record<(typeof ACTION_GROUPS)[number], string>> =
 };
 
 export function formatMatrix(m: Matrix, color: boolean): string {
-  const paint = (d: GroupDecision, s: string) => (color ? `\u001b[${COLORS[d]}m${s}\u001b[0m` : s);
+  const paint = (d: GroupDisplay, s: string) => (color ? `\u001b[${COLORS[d]}m${s}\u001b[0m` : s);
   const labelWidth = Math.min(60, Math.max(...m.rows.map((r) => r.label.length), 'Principal'.length));
-  const cut = (s: string) => (s.length > labelWidth ? `${s.slice(0, labelWidth - 1)}…` : s.padEnd(labelWidth));
+  const cut = (s: string) => (s.length > labelWidth ? `${s.slice(0, labelWidth - 3)}...` : s.padEnd(labelWidth));
   const headings = ACTION_GROUPS.map((g) => GROUP_HEADINGS[g]);
   const lines = [`${(m.kind === 'key' ? 'Principal' : 'Resource').padEnd(labelWidth)}  ${headings.map((h) => h.padEnd(7)).join('')}`.trimEnd()];
   for (const row of m.rows) {
     const cells = ACTION_GROUPS.map((g) => {
-      const d = groupDecision(row, g, m.kind);
-      return paint(d, GROUP_SYMBOLS[d]) + ' '.repeat(6);
+      const d = groupDisplay(row, g, m.kind);
+      return paint(d, DISPLAY_SYMBOLS[d]) + ' '.repeat(6);
     });
     lines.push(`${cut(row.label)}  ${cells.join('')}`.trimEnd());
   }
   lines.push('');
-  lines.push('Legend: A allow  D deny  ? depends on conditions  . no statement applies  ~ differs within the group');
+  // The whole legend whatever the policy, so a symbol always means the same; 'I' exists only in key policies.
+  const legend = DISPLAY_LEGEND.filter((d) => d !== 'iam' || m.kind === 'key');
+  lines.push(`Legend: ${legend.map((d) => `${DISPLAY_SYMBOLS[d]} ${DISPLAY_WORDS[d]}`).join('  ')}`);
+  for (const d of ['iam', 'conditional', 'mixed'] as const) if (legend.includes(d)) lines.push(`  ${DISPLAY_SYMBOLS[d]} = ${DISPLAY_MEANINGS[d]}`);
   lines.push(`Groups: ${ACTION_GROUPS.map((g) => `${GROUP_HEADINGS[g]} = ${ACTION_GROUP_LABELS[g]}`).join('; ')}`);
-  if (m.kind === 'key') lines.push('Account rows delegate to IAM: a principal of that account also needs an IAM policy that allows the action.');
+  for (const row of m.rows) if (row.note) lines.push(`${row.label}: ${row.note}`);
+  if (m.kind === 'identity') lines.push('An identity policy is half of the decision: the key policy of each key must also allow.');
   lines.push('Per-action cells: --json.');
   return `${lines.join('\n')}\n`;
 }

@@ -68,8 +68,13 @@ function keyMatrix(doc: PolicyDocument): MatrixRow[] {
     }
     // A key policy grants only operations on the key, and across accounts only those KMS allows.
     const cells = cellsFor(applicable, (a) => actions[a]!.onKey && (!cross || CROSS_ACCOUNT_ACTION_NAMES.has(actions[a]!.name)));
-    for (let a = 0; a < actions.length; a++) if (!actions[a]!.onKey) cells[ids[a]!] = NONE_CELL;
-    return { subject: row.subject, label: row.label, cells };
+    for (let a = 0; a < actions.length; a++) {
+      const id = ids[a]!;
+      if (!actions[a]!.onKey) cells[id] = NONE_CELL;
+      // Across accounts an IAM policy in the principal's account must allow too, even for a principal named directly.
+      else if (cross && (cells[id]!.decision === 'allow' || cells[id]!.decision === 'conditional') && cells[id]!.via !== null) cells[id] = { ...cells[id]!, iamDecides: true };
+    }
+    return { subject: row.subject, label: row.label, ...(row.note ? { note: row.note } : {}), cells };
   });
 }
 
@@ -91,7 +96,7 @@ function identityMatrix(doc: PolicyDocument): MatrixRow[] {
     const starCells = cellsFor(onStar, () => true);
     const cells: Record<string, MatrixCell> = {};
     for (const a of actions) cells[a.id] = a.onKey ? keyCells[a.id]! : starCells[a.id]!;
-    return { subject: row.subject, label: row.label, cells };
+    return { subject: row.subject, label: row.label, ...(row.note ? { note: row.note } : {}), cells };
   });
 }
 

@@ -17,17 +17,17 @@ export interface CellEntry {
   readonly conditionKeys: readonly string[];
 }
 
-export const NONE_CELL: MatrixCell = Object.freeze({ decision: 'none', via: null, statements: [], conditionKeys: [] });
+export const NONE_CELL: MatrixCell = Object.freeze({ decision: 'none', via: null, statements: [], conditionKeys: [], iamDecides: false });
 
 export function combineCell(entries: readonly CellEntry[]): MatrixCell {
   if (entries.length === 0) return NONE_CELL;
   const hardDeny = entries.filter((e) => e.effect === 'Deny' && !e.conditional);
-  if (hardDeny.length > 0) return { decision: 'deny', via: null, statements: hardDeny.map((e) => e.index), conditionKeys: [] };
+  if (hardDeny.length > 0) return { decision: 'deny', via: null, statements: hardDeny.map((e) => e.index), conditionKeys: [], iamDecides: false };
   const softDeny = entries.filter((e) => e.effect === 'Deny');
   const hardAllow = entries.filter((e) => e.effect === 'Allow' && !e.conditional);
   if (hardAllow.length > 0 && softDeny.length === 0) {
     const via = hardAllow.some((e) => e.via === 'direct') ? 'direct' : (hardAllow[0]!.via ?? null);
-    return { decision: 'allow', via, statements: hardAllow.map((e) => e.index), conditionKeys: [] };
+    return { decision: 'allow', via, statements: hardAllow.map((e) => e.index), conditionKeys: [], iamDecides: via === 'iam' };
   }
   // Either a conditional Deny (deny or not) or only conditional Allows: the context decides.
   const deciding = hardAllow.length > 0 ? [...hardAllow, ...softDeny] : entries;
@@ -40,5 +40,6 @@ export function combineCell(entries: readonly CellEntry[]): MatrixCell {
     via,
     statements: deciding.map((e) => e.index).sort((a, b) => a - b),
     conditionKeys: [...keys],
+    iamDecides: via === 'iam',
   };
 }

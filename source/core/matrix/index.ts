@@ -2,4 +2,16 @@ export * from './types.js';
 export { buildMatrix } from './build.js';
 export { combineCell, type CellEntry } from './cell.js';
 export { ANY_OTHER_PRINCIPAL, OTHER_ACCOUNT_KEYS, instantiatePattern, keyPolicyAccount, keyPolicyRows, identityRows, type RowSubject } from './subjects.js';
-export { groupDecision, GROUP_SYMBOLS, type GroupDecision } from './groups.js';
+export {
+  actionsDisplay,
+  cellDisplay,
+  DISPLAY_LEGEND,
+  DISPLAY_MEANINGS,
+  DISPLAY_SYMBOLS,
+  DISPLAY_WORDS,
+  groupDecision,
+  groupDisplay,
+  type CellDisplay,
+  type GroupDecision,
+  type GroupDisplay,
+} from './groups.js';

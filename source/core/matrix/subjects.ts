@@ -11,6 +11,8 @@ export interface RowSubject {
   readonly label: string;
   /** Key policy: the request principal of the row. Identity policy: the concrete key ARN of the row. */
   readonly probe: string;
+  /** For the synthetic rows: what the row stands for and the example it is evaluated with. */
+  readonly note?: string;
 }
 
 export const ANY_OTHER_PRINCIPAL = 'any-other-principal';
@@ -67,7 +69,7 @@ function describePrincipal(type: string, v: string): RowSubject {
   return { subject: v, label: `${type} ${v}`, probe: v };
 }
 
-/** Key policy rows: every principal named, then "any other principal" (an unnamed principal of another account). */
+/** Key policy rows: every principal named, then "any other principal" (an unnamed principal of an unnamed account). */
 export function keyPolicyRows(doc: PolicyDocument): RowSubject[] {
   const seen = new Map<string, RowSubject>();
   for (const [type, v] of principalValues(doc)) {
@@ -77,7 +79,12 @@ export function keyPolicyRows(doc: PolicyDocument): RowSubject[] {
   const other = spareAccount(accountsNamed(principalValues(doc).map(([, v]) => v)));
   return [
     ...seen.values(),
-    { subject: ANY_OTHER_PRINCIPAL, label: `Any other principal (e.g. in account ${other})`, probe: `arn:aws:iam::${other}:role/AnyOtherPrincipal` },
+    {
+      subject: ANY_OTHER_PRINCIPAL,
+      label: 'Any other principal',
+      probe: `arn:aws:iam::${other}:role/AnyOtherPrincipal`,
+      note: `A principal the policy does not name, in an account it does not name (evaluated as arn:aws:iam::${other}:role/AnyOtherPrincipal).`,
+    },
   ];
 }
 
@@ -111,6 +118,11 @@ export function identityRows(doc: PolicyDocument): RowSubject[] {
   const other = spareAccount(accountsNamed(patterns));
   return [
     ...seen.values(),
-    { subject: OTHER_ACCOUNT_KEYS, label: `Keys in other accounts (e.g. ${other})`, probe: `arn:aws:kms:us-west-2:${other}:key/${EXAMPLE_KEY_ID}` },
+    {
+      subject: OTHER_ACCOUNT_KEYS,
+      label: 'Keys in other accounts',
+      probe: `arn:aws:kms:us-west-2:${other}:key/${EXAMPLE_KEY_ID}`,
+      note: `A key in an account the policy does not name (evaluated as arn:aws:kms:us-west-2:${other}:key/${EXAMPLE_KEY_ID}).`,
+    },
   ];
 }

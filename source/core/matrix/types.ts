@@ -11,12 +11,20 @@ export interface MatrixCell {
   readonly statements: readonly number[];
   /** Condition keys that decide a conditional cell (as written in the policy); empty otherwise. Not in the JSON output. */
   readonly conditionKeys: readonly string[];
+  /**
+   * True when an allow (or a conditional allow) takes effect only if an IAM policy of the
+   * principal allows it too: the key policy grants it through the principal's account
+   * (delegation to IAM), or the principal is in another account than the key. Not in the JSON output.
+   */
+  readonly iamDecides: boolean;
 }
 
 export interface MatrixRow {
   /** The principal (key policy) or resource pattern (identity policy), or a synthetic subject for "any other principal" / "keys in other accounts". */
   readonly subject: string;
   readonly label: string;
+  /** What the row stands for when that is not obvious from the label (the example subject it was evaluated with). Not in the JSON output. */
+  readonly note?: string;
   readonly cells: Readonly<Record<string, MatrixCell>>;
 }
 

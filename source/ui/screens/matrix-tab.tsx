@@ -3,7 +3,7 @@ import { Para } from '../components/para.js';
 import type { Matrix } from '../../core/matrix/types.js';
 import { fit, windowStart } from '../components/window.js';
 import type { WorkspaceState } from '../state/types.js';
-import { cellDecision, cellDetail, DECISION_COLORS, matrixColumns, symbolOf } from './matrix-view.js';
+import { cellDecision, cellDetail, DECISION_COLORS, legendText, matrixColumns, symbolOf } from './matrix-view.js';
 
 export interface MatrixTabProps {
   readonly ws: WorkspaceState;
@@ -44,7 +44,7 @@ export function MatrixTab({ ws, matrix, statementName, width, height }: MatrixTa
           <Text key={r.subject} wrap="truncate-end">
             <Text inverse={ri === ws.matrix.row}>{fit(r.label, labelWidth).padEnd(labelWidth)}</Text>{' '}
             {shown.map((c, ck) => {
-              const d = cellDecision(r, c, mode);
+              const d = cellDecision(r, c, mode, matrix.kind);
               const here = ri === ws.matrix.row && colStart + ck === ws.matrix.col;
               const symbol = symbolOf(d);
               const text = here ? `[${symbol}]` : ` ${symbol} `;
@@ -58,7 +58,7 @@ export function MatrixTab({ ws, matrix, statementName, width, height }: MatrixTa
         );
       })}
       <Text dimColor wrap="truncate-end">
-        A allow · D deny · ? conditional · . none · ~ mixed{'   '}
+        {legendText(matrix.kind)}{'   '}
         {columns.length > visibleCols ? `columns ${colStart + 1}-${colStart + shown.length} of ${columns.length}` : ''}
         {matrix.rows.length > gridRows ? `  rows ${rowStart + 1}-${Math.min(rowStart + gridRows, matrix.rows.length)} of ${matrix.rows.length}` : ''}
       </Text>
@@ -68,7 +68,7 @@ export function MatrixTab({ ws, matrix, statementName, width, height }: MatrixTa
             <Text bold wrap="truncate-end">
               {row.label} × {column.name}
             </Text>
-            <Para>{cellDetail(row, column, mode, statementName)}</Para>
+            <Para>{cellDetail(row, column, mode, statementName, matrix.kind)}</Para>
           </>
         ) : (
           <Text dimColor>The policy names no principal or resource.</Text>

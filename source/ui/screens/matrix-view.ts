@@ -1,6 +1,7 @@
 import { ACTION_GROUPS, kmsActionsByGroup, type ActionGroup } from '../../core/catalog/kms.js';
-import { groupDecision, GROUP_SYMBOLS, type GroupDecision } from '../../core/matrix/index.js';
+import { actionsDisplay, DISPLAY_LEGEND, DISPLAY_MEANINGS, DISPLAY_SYMBOLS, DISPLAY_WORDS, type GroupDisplay } from '../../core/matrix/index.js';
 import type { Matrix, MatrixRow } from '../../core/matrix/types.js';
+import type { PolicyKind } from '../../core/policy/model.js';
 import type { MatrixMode } from '../state/types.js';
 
 /** Short column headings of the action groups (the full names are in the detail line). */
@@ -14,21 +15,22 @@ export const GROUP_SHORT: Readonly<Record<ActionGroup, string>> = {
   'Custom key stores': 'Stores',
 };
 
-export const DECISION_COLORS: Readonly<Record<GroupDecision, string>> = {
+export const DECISION_COLORS: Readonly<Record<GroupDisplay, string>> = {
   allow: 'green',
+  iam: 'blue',
   deny: 'red',
   conditional: 'yellow',
   none: 'gray',
   mixed: 'magenta',
 };
 
-export const DECISION_WORDS: Readonly<Record<GroupDecision, string>> = {
-  allow: 'allowed',
-  deny: 'denied',
-  conditional: 'conditional',
-  none: 'no statement applies',
-  mixed: 'mixed',
-};
+/** The legend line under the grid: every symbol with its short word ('I' only for key policies). */
+export function legendText(kind: PolicyKind): string {
+  const order = DISPLAY_LEGEND.filter((d) => d !== 'iam');
+  const items = order.map((d) => `${DISPLAY_SYMBOLS[d]} ${DISPLAY_WORDS[d]}`);
+  if (kind === 'key') items.push(`${DISPLAY_SYMBOLS.iam} ${DISPLAY_WORDS.iam}`);
+  return items.join(' · ');
+}
 
 export interface MatrixColumn {
   readonly heading: string;
@@ -43,36 +45,37 @@ export function matrixColumns(matrix: Matrix, mode: MatrixMode): MatrixColumn[] 
   return ACTION_GROUPS.map((g) => ({ heading: GROUP_SHORT[g], name: g, actions: (byGroup.get(g) ?? []).map((a) => a.id) }));
 }
 
-export function cellDecision(row: MatrixRow, column: MatrixColumn, mode: MatrixMode): GroupDecision {
-  if (mode === 'groups') return groupDecision(row, column.name as ActionGroup);
-  return row.cells[column.name]?.decision ?? 'none';
+/** The display decision of a cell of the grid (one action, or every action of a group that counts for the policy kind). */
+export function cellDecision(row: MatrixRow, column: MatrixColumn, mode: MatrixMode, kind: PolicyKind = 'identity'): GroupDisplay {
+  if (mode === 'groups' && kind === 'key') {
+    const onKey = new Set((kmsActionsByGroup().get(column.name as ActionGroup) ?? []).filter((a) => a.onKey).map((a) => a.id));
+    return actionsDisplay(row, column.actions.filter((a) => onKey.has(a)));
+  }
+  return actionsDisplay(row, column.actions);
 }
 
-export const symbolOf = (d: GroupDecision): string => GROUP_SYMBOLS[d];
+export const symbolOf = (d: GroupDisplay): string => DISPLAY_SYMBOLS[d];
 
 /** The statements and condition keys behind one cell (or all cells of a group), in words. */
-export function cellDetail(row: MatrixRow, column: MatrixColumn, mode: MatrixMode, statementName: (i: number) => string): string {
+export function cellDetail(row: MatrixRow, column: MatrixColumn, mode: MatrixMode, statementName: (i: number) => string, kind: PolicyKind = 'identity'): string {
   const counts = new Map<string, number>();
   const statements = new Set<number>();
   const keys = new Set<string>();
-  const vias = new Set<string>();
+  const decision = cellDecision(row, column, mode, kind);
   for (const a of column.actions) {
     const cell = row.cells[a];
-    const d = cell?.decision ?? 'none';
+    const d = actionsDisplay(row, [a]);
     counts.set(d, (counts.get(d) ?? 0) + 1);
     for (const s of cell?.statements ?? []) statements.add(s);
     for (const k of cell?.conditionKeys ?? []) keys.add(k);
-    if (cell?.via) vias.add(cell.via);
   }
-  const decision = cellDecision(row, column, mode);
   const parts = [
     mode === 'groups' && decision === 'mixed'
-      ? [...counts].map(([d, n]) => `${n} ${d}`).join(', ')
-      : DECISION_WORDS[decision],
+      ? [...counts].map(([d, n]) => `${n} ${DISPLAY_WORDS[d as GroupDisplay]}`).join(', ')
+      : `${DISPLAY_WORDS[decision]}: ${DISPLAY_MEANINGS[decision]}`,
   ];
-  if (vias.has('iam')) parts.push('via IAM policies (the key policy delegates to the account)');
-  else if (vias.has('direct')) parts.push('directly by the key policy');
   if (statements.size > 0) parts.push(`statements: ${[...statements].sort((a, b) => a - b).map(statementName).join(', ')}`);
   if (keys.size > 0) parts.push(`conditions: ${[...keys].join(', ')}`);
+  if (row.note) parts.push(row.note);
   return parts.join('; ');
 }

@@ -57,7 +57,39 @@ function checkAgreement(raw: unknown, kind: 'key' | 'identity', seed: number) {
   });
 }
 
+/**
+ * The display (A or I) of every allow cell of a key policy: A means the key policy alone
+ * allows (no IAM policy needed, every sampled context); I means it does not: without the
+ * statements that have conditions and without IAM policies, the request is denied.
+ */
+function checkDisplay(raw: unknown, seed: number) {
+  const doc = buildDocument(raw);
+  const matrix = buildMatrix(doc, 'key');
+  const keyArn = `arn:aws:kms:us-west-2:${keyPolicyAccount(doc)}:key/${EXAMPLE_KEY_ID}`;
+  const unconditional = buildDocument({ ...(raw as object), Statement: doc.statements.filter((st) => st.conditions.length === 0).map((st) => st.raw) });
+  const contexts = sampleContexts(contextSpace(doc), 4, seed);
+  keyPolicyRows(doc).forEach((row, i) => {
+    for (const action of matrix.actions) {
+      const cell = matrix.rows[i]!.cells[action]!;
+      if (cell.decision !== 'allow') continue;
+      if (cell.iamDecides) {
+        const r = authorize({ action, principal: row.probe, resource: keyArn, keyPolicy: unconditional, identityPolicies: [] });
+        expect(r.decision, `${row.subject} ${action} is I but the key policy alone allows`).toBe('implicit-deny');
+      } else {
+        for (const context of contexts) {
+          const r = authorize({ action, principal: row.probe, resource: keyArn, context, keyPolicy: doc, identityPolicies: [] });
+          expect(r.decision, `${row.subject} ${action} is A but needs IAM ${JSON.stringify(context)}`).toBe('allow');
+        }
+      }
+    }
+  });
+}
+
 describe('matrix cells agree with authorize', () => {
+  it('key policies: A cells need no IAM policy, I cells do', () => {
+    fc.assert(fc.property(policy('key', 6), fc.integer({ min: 1, max: 2 ** 30 }), (raw, seed) => checkDisplay(raw, seed)), { numRuns: 120 });
+  });
+
   it('key policies: allow/deny/none hold for every sampled context; conditional cells go both ways', () => {
     fc.assert(fc.property(policy('key', 6), fc.integer({ min: 1, max: 2 ** 30 }), (raw, seed) => checkAgreement(raw, 'key', seed)), { numRuns: 120 });
   });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { kmsActionIds } from '../../../source/core/catalog/kms.js';
-import { ANY_OTHER_PRINCIPAL, buildMatrix, groupDecision, OTHER_ACCOUNT_KEYS } from '../../../source/core/matrix/index.js';
+import { ANY_OTHER_PRINCIPAL, buildMatrix, cellDisplay, DISPLAY_SYMBOLS, groupDecision, groupDisplay, OTHER_ACCOUNT_KEYS } from '../../../source/core/matrix/index.js';
 import { buildDocument } from '../../../source/core/policy/model.js';
 import { FIXTURES } from '../../helpers/cli.js';
 
@@ -25,6 +25,10 @@ describe('key policy matrix (default key policy, KMS guide key-policy-default.ht
       ANY_OTHER_PRINCIPAL,
     ]);
     expect(row('arn:aws:iam::111122223333:root').label).toBe('Account 111122223333 (IAM policies decide)');
+    // The example account the last row is evaluated with is in its note, not in its label.
+    expect(row(ANY_OTHER_PRINCIPAL).label).toBe('Any other principal');
+    expect(row(ANY_OTHER_PRINCIPAL).note).toMatch(/evaluated as arn:aws:iam::\d{12}:role\/AnyOtherPrincipal/);
+    expect(row(ANY_OTHER_PRINCIPAL).note).not.toMatch(/111122223333|444455556666/);
   });
   it('account root: delegated to IAM', () => {
     expect(row('arn:aws:iam::111122223333:root').cells['kms:PutKeyPolicy']).toMatchObject({ decision: 'allow', via: 'iam', statements: [0] });
@@ -65,7 +69,7 @@ describe('conditional cells', () => {
   const m = buildMatrix(doc, 'key');
   const app = m.rows[0]!;
   it('a conditional allow names its statement and keys', () => {
-    expect(app.cells['kms:Decrypt']).toEqual({ decision: 'conditional', via: 'direct', statements: [0], conditionKeys: ['kms:ViaService'] });
+    expect(app.cells['kms:Decrypt']).toEqual({ decision: 'conditional', via: 'direct', statements: [0], conditionKeys: ['kms:ViaService'], iamDecides: false });
   });
   it('an allow under a conditional deny is conditional', () => {
     expect(app.cells['kms:Encrypt']).toMatchObject({ decision: 'conditional', statements: [1, 2], conditionKeys: ['aws:SecureTransport'] });
@@ -96,5 +100,54 @@ describe('identity policy matrix', () => {
     expect(one!.cells['kms:Decrypt']).toMatchObject({ decision: 'deny', statements: [2] });
     expect(other!.cells['kms:Encrypt']!.decision).toBe('none');
     expect(star!.cells['kms:ListKeys']!.decision).toBe('allow');
+  });
+  it('identity allows are shown as A (an identity policy has no delegation)', () => {
+    expect(cellDisplay(m.rows[0]!.cells['kms:Encrypt'])).toBe('allow');
+    expect(m.rows.every((r) => Object.values(r.cells).every((c) => !c.iamDecides))).toBe(true);
+  });
+  it('the last row is "Keys in other accounts", with its example key in the note', () => {
+    const other = m.rows.at(-1)!;
+    expect(other.label).toBe('Keys in other accounts');
+    expect(other.note).toMatch(/evaluated as arn:aws:kms:us-west-2:\d{12}:key\//);
+  });
+});
+
+describe('display: a direct allow (A) is told apart from an allow IAM decides (I)', () => {
+  // The console default key policy for key administrators and users (KMS guide, key-policy-default.html).
+  const doc = buildDocument({
+    Version: '2012-10-17',
+    Statement: [
+      { Sid: 'Enable IAM User Permissions', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'kms:*', Resource: '*' },
+      { Sid: 'Allow use of the key', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:role/ExampleRole' }, Action: ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:DescribeKey'], Resource: '*' },
+      { Sid: 'External role', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::444455556666:role/Partner' }, Action: 'kms:Decrypt', Resource: '*' },
+    ],
+  });
+  const m = buildMatrix(doc, 'key');
+  const row = (subject: string) => m.rows.find((r) => r.subject === subject)!;
+  const role = row('arn:aws:iam::111122223333:role/ExampleRole');
+
+  it('a role named by the key policy: A for what it grants, I for what only the account statement grants', () => {
+    expect(cellDisplay(role.cells['kms:Decrypt'])).toBe('allow');
+    expect(role.cells['kms:PutKeyPolicy']).toMatchObject({ decision: 'allow', via: 'iam', iamDecides: true });
+    expect(cellDisplay(role.cells['kms:PutKeyPolicy'])).toBe('iam');
+    expect(groupDisplay(role, 'Key management', 'key')).toBe('iam');
+    // The plain decision does not tell them apart; that is why the grid uses the display.
+    expect(groupDecision(role, 'Key management', 'key')).toBe('allow');
+  });
+  it('the account row is I throughout', () => {
+    const account = row('arn:aws:iam::111122223333:root');
+    for (const g of ['Cryptographic', 'Key management', 'Access control', 'Tagging'] as const) expect(groupDisplay(account, g, 'key'), g).toBe('iam');
+  });
+  it('a principal of another account named directly still needs its own IAM policy: I', () => {
+    const partner = row('arn:aws:iam::444455556666:role/Partner');
+    expect(partner.cells['kms:Decrypt']).toMatchObject({ decision: 'allow', via: 'direct', iamDecides: true });
+    expect(cellDisplay(partner.cells['kms:Decrypt'])).toBe('iam');
+  });
+  it('symbols are distinct ASCII characters', () => {
+    const symbols = Object.values(DISPLAY_SYMBOLS);
+    expect(new Set(symbols).size).toBe(symbols.length);
+    for (const s of symbols) expect(s).toMatch(/^[\x21-\x7e]$/);
+    expect(DISPLAY_SYMBOLS.iam).toBe('I');
+    expect(DISPLAY_SYMBOLS.allow).toBe('A');
   });
 });
