@@ -26,6 +26,8 @@ export interface TerminalSession {
   press(key: string): void;
   /** Types text one character per write, waiting for the screen to change after each. */
   type(text: string): Promise<void>;
+  /** Waits until the program has written nothing for a moment (its handlers for the last frame are in place). */
+  settle(quietMs?: number): Promise<void>;
   /** Waits until the screen satisfies the predicate (polls; fails with the screen after the timeout). */
   waitFor(predicate: (text: string) => boolean, what: string, timeoutMs?: number): Promise<string>;
   resize(columns: number, rows: number): void;
@@ -45,10 +47,11 @@ export interface StartOptions {
   readonly shellCommand?: string;
 }
 
-/** Base environment: no clipboard display, no colour surprises, no CI switch for Ink. */
+/** Base environment: no clipboard display, no colour surprises, a UTF-8 locale, no CI switch for Ink. */
 export function cleanEnv(extra: Record<string, string | undefined> = {}): Record<string, string> {
-  const env: Record<string, string | undefined> = { ...process.env, TERM: 'xterm-256color', ...extra };
-  for (const k of ['DISPLAY', 'WAYLAND_DISPLAY', 'CI', 'CONTINUOUS_INTEGRATION', 'TMUX', 'FORCE_COLOR']) if (!(k in extra)) delete env[k];
+  // A UTF-8 locale, so the rendering does not depend on the machine's (the ASCII fallbacks have their own tests).
+  const env: Record<string, string | undefined> = { ...process.env, TERM: 'xterm-256color', LANG: 'C.UTF-8', ...extra };
+  for (const k of ['DISPLAY', 'WAYLAND_DISPLAY', 'CI', 'CONTINUOUS_INTEGRATION', 'TMUX', 'FORCE_COLOR', 'NO_COLOR', 'LC_ALL', 'LC_CTYPE']) if (!(k in extra)) delete env[k];
   return Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined));
 }
 
@@ -61,7 +64,9 @@ export function startCli(args: readonly string[], options: StartOptions = {}): T
   const [file, argv] = options.shellCommand
     ? ['/bin/sh', ['-c', options.shellCommand]]
     : [process.execPath, [BUILT_CLI, ...args]];
-  const pty: IPty = spawn(file, argv, { name: 'xterm-256color', cols: columns, rows, cwd: options.cwd ?? ROOT, env: options.env ?? cleanEnv() });
+  const env = options.env ?? cleanEnv();
+  // node-pty sets TERM from `name`: take it from the environment so TERM=dumb or TERM=linux reach the program.
+  const pty: IPty = spawn(file, argv, { name: env.TERM ?? 'xterm-256color', cols: columns, rows, cwd: options.cwd ?? ROOT, env });
   let raw = '';
   let pending = Promise.resolve();
   let exitCode: number | null = null;
@@ -81,13 +86,27 @@ export function startCli(args: readonly string[], options: StartOptions = {}): T
     return out;
   };
   const text = () => screen().join('\n');
+  // Ink draws a frame before React attaches the input handlers of that frame (passive effects):
+  // a key sent the moment a frame appears can still reach the previous frame's handler.
+  const settle = async (quietMs = 40) => {
+    let seen = -1;
+    while (seen !== raw.length) {
+      seen = raw.length;
+      await new Promise((r) => setTimeout(r, quietMs));
+    }
+    await pending;
+  };
   const waitFor = async (predicate: (t: string) => boolean, what: string, timeoutMs = 10_000) => {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       await pending;
-      const t = text();
-      if (predicate(t)) return t;
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; the screen shows:\n${t}`);
+      if (predicate(text())) {
+        // The screen matched: let the program settle on it, then make sure it still matches.
+        await settle();
+        const t = text();
+        if (predicate(t)) return t;
+      }
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; the screen shows:\n${text()}`);
       await new Promise((r) => setTimeout(r, 25));
     }
   };
@@ -97,12 +116,19 @@ export function startCli(args: readonly string[], options: StartOptions = {}): T
     press: (key) => pty.write(key),
     type: async (s) => {
       for (const ch of s) {
-        pty.write(ch);
-        // Each typed character must reach the screen before the next one is sent.
-        await new Promise((r) => setTimeout(r, 30));
         await pending;
+        const before = text();
+        pty.write(ch);
+        // Each typed character must reach the screen before the next one is sent: a text field
+        // computes its next value from the last one it rendered, so keys sent faster can be lost.
+        // (A key that changes nothing on screen, e.g. backspace in an empty field, just waits a while.)
+        const deadline = Date.now() + 1_500;
+        do await new Promise((r) => setTimeout(r, 15));
+        while (text() === before && Date.now() < deadline && exitCode === null);
+        await settle();
       }
     },
+    settle,
     waitFor,
     resize: (c, r) => {
       pty.resize(c, r);
