@@ -96,9 +96,14 @@ function clauseRules(ctx: LintContext, s: Statement, c: ConditionClause, raw: un
   }
   if (lower.startsWith('kms:') && info && s.action && s.action.every((a) => a.toLowerCase().startsWith('kms:'))) {
     const actions = coveredKmsActions(s.action, undefined);
+    const without = actions.filter((a) => !actionSupportsKey(a.conditionKeys, c.key) && (ctx.kind === 'identity' || a.onKey));
     if (actions.length > 0 && !actions.some((a) => actionSupportsKey(a.conditionKeys, c.key))) {
       const names = actions.slice(0, 3).map((a) => a.name).join(', ') + (actions.length > 3 ? ', ...' : '');
       ctx.report('CONDITION_KEY_NOT_FOR_ACTION', c.pointer, `${c.key} is not in the requests of ${names}, so this condition sees it absent`);
+    } else if (without.length > 0 && s.effect === 'Allow' && !isNegatedOperator(c.baseOperator) && c.baseOperator !== 'Null' && !c.ifExists && c.qualifier !== 'ForAllValues') {
+      // A key that some actions never carry makes a positive test false for them: those actions are never allowed here.
+      const names = without.slice(0, 3).map((a) => a.name).join(', ') + (without.length > 3 ? ', ...' : '');
+      ctx.report('CONDITION_KEY_NOT_FOR_ACTION', c.pointer, `${names} requests never carry ${c.key}, so this statement never allows ${without.length === 1 ? 'it' : 'them'}`, `Move ${names} to a statement without this condition, or remove ${without.length === 1 ? 'it' : 'them'} here.`);
     }
   }
   // "Null": {key: "false"} in the same statement requires the key, which is the fix this finding suggests.
