@@ -70,7 +70,8 @@ export function App({ initial, services }: AppProps) {
         if (command) dispatch({ type: 'command', command, view });
       }
     },
-    { isActive: focus === 'main' },
+    // Below the minimum size only the too-small screen's q works: no key may change what cannot be seen.
+    { isActive: focus === 'main' && size.sizeClass !== 'too-small' },
   );
 
   useEffect(() => {

@@ -139,7 +139,7 @@ describe('help and terminal size', () => {
     const frame = a.frame();
     expect(frame).toContain('Keys (Esc or ? closes this help)');
     expect(frame).toContain('groups / single actions');
-    expect(frame).toContain('write the current output to a file');
+    expect(frame).toContain('write the output to a file');
     await a.press(KEY.escape);
     expect(a.frame()).toContain('Parameters');
   });
@@ -164,6 +164,16 @@ describe('help and terminal size', () => {
     expect(footer).toContain('q quit');
     expect(lines.every((l) => l.length <= 80)).toBe(true);
     expect(lines.length).toBeLessThanOrEqual(24);
+  });
+
+  it('below the minimum, keys other than q change nothing', async () => {
+    const a = await open();
+    await a.resize(70, 20);
+    await a.press('2');
+    await a.press('?');
+    await a.resize(100, 30);
+    expect(a.frame()).toContain('Parameters ◂');
+    expect(a.frame()).not.toContain('Keys (Esc');
   });
 
   it('below the minimum with unsaved edits, q asks to be pressed again', async () => {

@@ -130,6 +130,33 @@ describe('Matrix tab', () => {
   });
 });
 
+describe('Matrix tab scrolling', () => {
+  const roles = Array.from({ length: 30 }, (_, i) => `arn:aws:iam::111122223333:role/Role${String(i + 1).padStart(2, '0')}`);
+  const text = JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: 'Use', Effect: 'Allow', Principal: { AWS: roles }, Action: ['kms:Decrypt', 'kms:DescribeKey'], Resource: '*' }] }, null, 2);
+
+  it('scrolls rows and (single actions) columns that do not fit 80x24, keeping the cursor in view', async () => {
+    app = await renderApp({ source: { kind: 'file', name: 'many.json', text }, columns: 80, rows: 24 });
+    const matrix = derive({ kind: 'file', name: 'many.json', text }, undefined).matrix!;
+    await app.press('2');
+    expect(app.frame()).toMatch(new RegExp(`rows 1-\\d+ of ${matrix.rows.length}`));
+    expect(app.frame()).not.toContain('Role30');
+    for (let i = 0; i < 4; i++) await app.press(KEY.pageDown);
+    const last = matrix.rows[matrix.rows.length - 1]!;
+    expect(app.frame()).toContain(`${last.label} ×`);
+    await app.press(KEY.pageUp);
+    await app.press(KEY.up);
+    // The cursor's row is in the grid window (and named in the detail line), the first rows are not.
+    const selected = matrix.rows[matrix.rows.length - 12]!.label.slice(0, 20);
+    expect(app.frame().split(selected).length - 1).toBe(2);
+    expect(app.frame()).not.toContain('Role01');
+    await app.press('g');
+    expect(app.frame()).toMatch(new RegExp(`columns 1-\\d+ of ${matrix.actions.length}`));
+    for (let i = 0; i < matrix.actions.length; i++) await app.press('l');
+    expect(app.frame()).toContain(`× ${matrix.actions[matrix.actions.length - 1]}`);
+    expect(app.frame()).toMatch(new RegExp(`columns \\d+-${matrix.actions.length} of ${matrix.actions.length}`));
+  });
+});
+
 describe('Findings tab', () => {
   const text = JSON.stringify(
     {

@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import { Para } from './para.js';
 import { BINDINGS } from '../keys/bindings.js';
+import { DISPLAY_LEGEND, DISPLAY_MEANINGS, DISPLAY_SYMBOLS, DISPLAY_WORDS } from '../../core/matrix/index.js';
 
 /** Every key binding with what it does (`?`). */
 export function HelpOverlay({ height, width }: { readonly height: number; readonly width: number }) {
@@ -23,7 +24,7 @@ export function HelpOverlay({ height, width }: { readonly height: number; readon
         {column(rows.slice(half))}
       </Box>
       <Para dimColor>
-        Matrix symbols: A allow · D deny · ? conditional (depends on the request) · . no statement applies · ~ mixed within a group.
+        Matrix symbols: {DISPLAY_LEGEND.map((d) => `${DISPLAY_SYMBOLS[d]} ${DISPLAY_WORDS[d]}`).join(' · ')}. {DISPLAY_SYMBOLS.iam}: {DISPLAY_MEANINGS.iam}.
       </Para>
     </Box>
   );

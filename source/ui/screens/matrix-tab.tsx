@@ -34,7 +34,7 @@ export function MatrixTab({ ws, matrix, statementName, width, height }: MatrixTa
         <Text bold>{(mode === 'groups' ? 'Action groups' : 'Single actions').padEnd(labelWidth)}</Text>{' '}
         {shown.map((c, k) => (
           <Text key={c.name} underline={colStart + k === ws.matrix.col}>
-            {mode === 'groups' ? fit(c.heading, cellWidth - 1).padEnd(cellWidth) : fit(c.heading, 2).padEnd(3)}
+            {mode === 'groups' ? fit(c.heading, cellWidth - 1).padEnd(cellWidth) : initials(c.heading).padEnd(3)}
           </Text>
         ))}
       </Text>
@@ -57,10 +57,15 @@ export function MatrixTab({ ws, matrix, statementName, width, height }: MatrixTa
           </Text>
         );
       })}
+      {/* Where the window is comes first: the legend may be cut at 80 columns, the position must not. */}
       <Text dimColor wrap="truncate-end">
-        {legendText(matrix.kind)}{'   '}
-        {columns.length > visibleCols ? `columns ${colStart + 1}-${colStart + shown.length} of ${columns.length}` : ''}
-        {matrix.rows.length > gridRows ? `  rows ${rowStart + 1}-${Math.min(rowStart + gridRows, matrix.rows.length)} of ${matrix.rows.length}` : ''}
+        {[
+          matrix.rows.length > gridRows ? `rows ${rowStart + 1}-${Math.min(rowStart + gridRows, matrix.rows.length)} of ${matrix.rows.length}` : '',
+          columns.length > visibleCols ? `columns ${colStart + 1}-${colStart + shown.length} of ${columns.length}` : '',
+          legendText(matrix.kind),
+        ]
+          .filter(Boolean)
+          .join(' · ')}
       </Text>
       <Box flexDirection="column" height={detailHeight} overflow="hidden">
         {row && column ? (
@@ -76,4 +81,10 @@ export function MatrixTab({ ws, matrix, statementName, width, height }: MatrixTa
       </Box>
     </Box>
   );
+}
+
+/** Two letters for a 3-column action heading: the capitals of the name (GenerateMac → GM); the detail line names the action. */
+function initials(name: string): string {
+  const caps = name.replace(/[^A-Z]/g, '');
+  return (caps.length >= 2 ? caps : name).slice(0, 2);
 }
