@@ -40,7 +40,8 @@ export function explainStatement(statement: Statement, kind: PolicyKind, options
   const verb = effect === 'Deny' ? 'Denies' : effect === 'Allow' ? 'Allows' : 'Would apply to';
   const what = strip(actions.text, 'Actions: ').replace(/ on a key$/, '');
   const where = kind === 'key' && !statement.notResource && statement.resource?.every((r) => r === '*') ? 'this key' : strip(resources.text, 'On: ');
-  const when = conditions.length ? `, ${conditions.map((c) => c.text.split(' (')[0]).join(' and ')}` : '';
+  // The summary keeps each condition's words and drops the parenthesized key names and notes.
+  const when = conditions.length ? `, ${conditions.map((c) => c.text.replace(/ \([^()]*\)/g, '')).join(' and ')}` : '';
   const summary = `${verb} ${shortWho(statement, kind, keyAccount)} ${what} on ${where}${when}.`;
   return { index: statement.index, sid: statement.sid ?? null, path: statement.pointer, effect, summary, parts };
 }
