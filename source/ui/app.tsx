@@ -8,7 +8,7 @@ import { HelpOverlay } from './components/help-overlay.js';
 import { PromptLine } from './components/prompt-line.js';
 import { TooSmall } from './components/too-small.js';
 import { useTerminalSize } from './hooks/useTerminalSize.js';
-import { commandFor, type KeyContext } from './keys/bindings.js';
+import { commandsFor, type KeyContext } from './keys/bindings.js';
 import { Browser } from './screens/browser.js';
 import { Workspace } from './screens/workspace.js';
 import { browseList } from './state/browse-list.js';
@@ -63,12 +63,7 @@ export function App({ initial, services }: AppProps) {
   const focus = focusOf(state);
   useInput(
     (input, key) => {
-      // Keys that arrive together (fast typing, paste) come as one string: take them one by one.
-      const keys = input.length > 1 && !key.ctrl && !key.meta ? [...input] : [input];
-      for (const k of keys) {
-        const command = commandFor(k, key);
-        if (command) dispatch({ type: 'command', command, view });
-      }
+      for (const command of commandsFor(input, key)) dispatch({ type: 'command', command, view });
     },
     // Below the minimum size only the too-small screen's q works: no key may change what cannot be seen.
     { isActive: focus === 'main' && size.sizeClass !== 'too-small' },

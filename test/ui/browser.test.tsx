@@ -82,6 +82,14 @@ describe('template browser', () => {
     expect(app!.frame()).toContain('No template matches');
   });
 
+  it('acts on every key of a read that holds several (fast typing): jj then Enter opens the third template', async () => {
+    app = await renderApp({ columns: 100, rows: 40 });
+    const third = browseList(TEMPLATES, '')[2]!;
+    await app.press('jj\r'); // deliberately one write
+    expect(app.frame()).toContain('1 Policy');
+    expect(app.frame()).toContain(third.title.slice(0, 20));
+  });
+
   it('opens the selected template in the workspace with Enter', async () => {
     await filterBy('cloudtrail');
     await app!.press(KEY.enter);

@@ -96,6 +96,31 @@ export function commandFor(input: string, key: Partial<Key>): Command | null {
   return name === null ? null : (BY_KEY.get(name) ?? null);
 }
 
+/** Control characters that name a key when they arrive inside a longer string. */
+const CONTROL_KEYS: Readonly<Record<string, Partial<Key>>> = {
+  '\r': { return: true },
+  '\n': { return: true },
+  '\t': { tab: true },
+  '\u001b': { escape: true },
+};
+
+/**
+ * The commands of one read from the terminal. Keys typed fast (or pasted) come
+ * as one string ("j\r"): each character counts, Enter and Tab included.
+ */
+export function commandsFor(input: string, key: Partial<Key>): Command[] {
+  if (input.length <= 1 || key.ctrl || key.meta) {
+    const c = commandFor(input, key);
+    return c ? [c] : [];
+  }
+  const out: Command[] = [];
+  for (const ch of input) {
+    const c = commandFor(CONTROL_KEYS[ch] ? '' : ch, CONTROL_KEYS[ch] ?? {});
+    if (c) out.push(c);
+  }
+  return out;
+}
+
 export function bindingOf(command: Command): Binding {
   const b = BY_COMMAND.get(command);
   if (!b) throw new Error(`no binding for ${command}`);

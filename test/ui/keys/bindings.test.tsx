@@ -1,7 +1,7 @@
 import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
 import { HelpOverlay } from '../../../source/ui/components/help-overlay.js';
-import { BINDINGS, bindingOf, COMMANDS, CONTEXT_COMMANDS, commandFor, footerHints, HINT_GAP, type Command, type KeyContext } from '../../../source/ui/keys/bindings.js';
+import { BINDINGS, bindingOf, COMMANDS, CONTEXT_COMMANDS, commandFor, commandsFor, footerHints, HINT_GAP, type Command, type KeyContext } from '../../../source/ui/keys/bindings.js';
 
 /** SPEC 6's key table, as Ink reports each key. */
 const SPEC_KEYS: readonly [string, string, Partial<import('ink').Key>, Command][] = [
@@ -28,6 +28,14 @@ const SPEC_KEYS: readonly [string, string, Partial<import('ink').Key>, Command][
 describe('key-binding table', () => {
   it.each(SPEC_KEYS)('SPEC 6: %s means %s', (_name, input, key, command) => {
     expect(commandFor(input, key)).toBe(command);
+  });
+
+  it('takes keys that arrive in one read one by one, Enter and Tab included', () => {
+    expect(commandsFor('jj\r', {})).toEqual(['down', 'down', 'confirm']);
+    expect(commandsFor('2\tq', {})).toEqual(['tabMatrix', 'nextPane', 'quit']);
+    expect(commandsFor('jzk', {})).toEqual(['down', 'up']);
+    expect(commandsFor('\r', { return: true })).toEqual(['confirm']);
+    expect(commandsFor('cc', { ctrl: true })).toEqual([]);
   });
 
   it('has one binding per command and no key bound twice', () => {
