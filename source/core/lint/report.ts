@@ -6,11 +6,24 @@ export function formatJson(findings: readonly Finding[]): string {
   return `${JSON.stringify({ findings: out }, null, 2)}\n`;
 }
 
+/**
+ * A file name as a SARIF artifact URI: relative paths stay relative (code scanning
+ * resolves them against the repository), absolute ones become file:// URIs, and
+ * characters a URI cannot hold (spaces, %, #, ?) are percent-encoded.
+ */
+export function artifactUri(fileName: string): string {
+  const path = fileName.replace(/\\/g, '/');
+  const encoded = path.split('/').map((segment, i) => (i === 0 && /^[A-Za-z]:$/.test(segment) ? segment : encodeURIComponent(segment))).join('/');
+  if (/^[A-Za-z]:\//.test(path)) return `file:///${encoded}`;
+  if (path.startsWith('/')) return `file://${encoded}`;
+  return encoded;
+}
+
 const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', security: 'error', warning: 'warning', suggestion: 'note' };
 
 /** SARIF 2.1.0: one rule per finding id of the catalog, results located by line and column. */
 export function formatSarif(findings: readonly Finding[], fileName: string, toolVersion: string): string {
-  const uri = fileName === '<stdin>' ? 'stdin' : fileName.replace(/\\/g, '/');
+  const uri = fileName === '<stdin>' ? 'stdin' : artifactUri(fileName);
   const rules = FINDING_IDS.map((id) => {
     const r = FINDING_RULES[id];
     return {
