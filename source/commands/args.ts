@@ -15,12 +15,16 @@ export interface ParsedArgs {
 export function parseCommandArgs(command: string, argv: readonly string[], spec: Record<string, FlagKind>): ParsedArgs {
   const options: Record<string, { type: 'boolean' | 'string'; multiple?: boolean }> = {};
   for (const [name, kind] of Object.entries(spec)) {
-    options[name] = kind === 'boolean' ? { type: 'boolean' } : kind === 'strings' ? { type: 'string', multiple: true } : { type: 'string' };
+    // Single strings are parsed as lists too, so a repeated flag is an error rather than "last one wins".
+    options[name] = kind === 'boolean' ? { type: 'boolean' } : { type: 'string', multiple: true };
   }
   try {
     const { values, positionals } = nodeParseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
     for (const [name, kind] of Object.entries(spec)) {
-      if (kind === 'string' && Array.isArray(values[name])) throw new UsageError(`${command}: --${name} may be given only once`);
+      const v = values[name];
+      if (kind !== 'string' || !Array.isArray(v)) continue;
+      if (v.length > 1) throw new UsageError(`${command}: --${name} may be given only once`);
+      values[name] = v[0];
     }
     return { positionals, flags: values as ParsedArgs['flags'] };
   } catch (e) {

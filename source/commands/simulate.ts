@@ -1,9 +1,12 @@
 /** `simulate`: decides one KMS request against a key policy and identity policies (SPEC 2.1). */
 import { kmsAction } from '../core/catalog/kms.js';
-import { authorize, defaultKeyArn, parseRequestPrincipal, splitArn, type AuthorizationResult, type NamedPolicy, type RequestContext } from '../core/evaluate/index.js';
+import { authorize, defaultKeyArn, parseRequestPrincipal, type AuthorizationResult, type NamedPolicy, type RequestContext } from '../core/evaluate/index.js';
 import { flagBoolean, flagString, flagStrings, parseCommandArgs } from './args.js';
 import { EXIT, UsageError, type CommandIo } from './io.js';
 import { loadPolicy, requireReadable } from './load-policy.js';
+
+/** arn:PARTITION:kms:REGION:ACCOUNT:key/KEY-ID */
+const KEY_ARN = /^arn:[a-z-]+:kms:[a-z0-9-]+:\d{12}:key\/[^\s/]+$/;
 
 const FLAGS = {
   action: 'string',
@@ -38,8 +41,13 @@ export function formatSimulation(r: AuthorizationResult, request: { action: stri
   const head =
     r.decision === 'allow' ? paint(32, 'ALLOW')
     : r.decision === 'explicit-deny' ? paint(31, 'DENY (explicit)')
+    : r.via === 'iam' ? paint(33, 'DENY (implicit)')
     : paint(33, 'DENY (implicit: nothing allows it)');
-  const via = r.via === 'direct' ? ' — the key policy allows the principal directly' : r.via === 'iam' ? ' — through IAM policies (the key policy delegates to the account)' : '';
+  const via =
+    r.decision === 'allow' && r.via === 'direct' ? ' - the key policy allows the principal'
+    : r.decision === 'allow' && r.via === 'iam' ? ' - the key policy delegates to IAM, and an IAM policy allows'
+    : r.decision === 'implicit-deny' && r.via === 'iam' ? ' - the key policy delegates to IAM: allowed only if an IAM policy of the principal allows it'
+    : '';
   const lines = [
     `Decision:  ${head}${via}`,
     `Action:    ${request.action}`,
@@ -71,7 +79,10 @@ export async function run(argv: readonly string[], io: CommandIo): Promise<numbe
     throw new UsageError(`simulate: --principal must be an IAM ARN (role, user, assumed-role session, account root), a 12-digit account id or a service principal (got '${principalFlag}')`);
   }
   const resource = flagString(args, 'resource');
-  if (resource !== undefined && !splitArn(resource)) throw new UsageError(`simulate: --resource must be a key ARN, e.g. arn:aws:kms:us-west-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab (got '${resource}')`);
+  if (resource !== undefined && !KEY_ARN.test(resource)) {
+    const hint = /:alias\//.test(resource) || resource.startsWith('alias/') ? ': KMS authorizes key operations on the key, not on an alias' : '';
+    throw new UsageError(`simulate: --resource must be a key ARN, e.g. arn:aws:kms:us-west-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab (got '${resource}')${hint}`);
+  }
   const context = parseContext(flagStrings(args, 'context'));
   const keyPath = flagString(args, 'key-policy');
   const identityPaths = flagStrings(args, 'identity-policy');
@@ -98,7 +109,9 @@ export async function run(argv: readonly string[], io: CommandIo): Promise<numbe
     identityPolicies,
   });
   if (flagBoolean(args, 'json')) {
-    io.stdout.write(`${JSON.stringify({ decision: result.decision, via: result.via, matched: result.matched, notes: result.notes }, null, 2)}\n`);
+    // SPEC 2.1: every matched entry has the same four keys (sid is null when the statement has none).
+    const matched = result.matched.map((m) => ({ policy: m.policy, statement: m.statement, sid: m.sid ?? null, effect: m.effect }));
+    io.stdout.write(`${JSON.stringify({ decision: result.decision, via: result.via, matched, notes: result.notes }, null, 2)}\n`);
   } else {
     const shownResource = resource ?? defaultKeyArn(principal);
     io.stdout.write(formatSimulation(result, { action: action.id, principal: principalFlag, resource: action.onKey ? shownResource : '*' }, useColor(io)));
