@@ -206,7 +206,8 @@ function core(c: ConditionClause): string {
 /**
  * What happens when the request does not carry the key, per the IAM reference:
  * a missing key makes a condition false, except that negated operators are true,
- * ...IfExists is true, ForAllValues is true (empty set) and ForAnyValue false.
+ * ...IfExists is true, ForAllValues is true (empty set) and ForAnyValue false
+ * (even with IfExists), as source/core/evaluate/conditions.ts decides it.
  */
 function absentNote(c: ConditionClause, effect: 'Allow' | 'Deny' | null): string {
   if (c.baseOperator === 'Null' || !OPERATORS[c.baseOperator]) return '';
@@ -219,7 +220,8 @@ function absentNote(c: ConditionClause, effect: 'Allow' | 'Deny' | null): string
     const example = c.key.toLowerCase() === 'kms:encryptioncontextkeys' ? ', e.g. no encryption context' : '';
     return ` (ForAllValues is also true when the request has no ${c.key}${example}${consequence(true)})`;
   }
-  if (c.qualifier === 'ForAnyValue') return ` (ForAnyValue is false when the request has no ${c.key}${consequence(false)})`;
+  // IfExists does not rescue ForAnyValue (observed at AWS, re:Post QU9HFmDzP0QGuU-fd7rS6B7w; the evaluation engine agrees).
+  if (c.qualifier === 'ForAnyValue') return ` (ForAnyValue is false when the request has no ${c.key}${c.ifExists ? ', even with IfExists' : ''}${consequence(false)})`;
   if (isNegatedOperator(c.baseOperator)) return ` (a request without ${c.key} also matches: negated operators are true when the key is absent${consequence(true)})`;
   return '';
 }
