@@ -119,7 +119,8 @@ function clauseRules(ctx: LintContext, s: Statement, c: ConditionClause, raw: un
 
 function badValue(base: string, v: string): string | undefined {
   if (base === 'Bool' || base === 'Null') return ['true', 'false'].includes(v.toLowerCase()) ? undefined : 'use "true" or "false"';
-  if (base.startsWith('Numeric')) return v.trim() !== '' && Number.isFinite(Number(v)) ? undefined : 'use a number';
+  // Integers or decimals only, as the evaluation engine compares them ("1e2" and "0x10" never match).
+  if (base.startsWith('Numeric')) return /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(v.trim()) || v.includes('${') ? undefined : 'use an integer or a decimal number such as 30';
   if (base.startsWith('Date')) return /^\d+$/.test(v) || !Number.isNaN(Date.parse(v)) || v.includes('${') ? undefined : 'use an ISO 8601 date such as 2026-01-01T00:00:00Z';
   if (base === 'IpAddress' || base === 'NotIpAddress') return /^[0-9a-fA-F.:]+(\/\d{1,3})?$/.test(v) ? undefined : 'use an IP address or CIDR range';
   return undefined;
