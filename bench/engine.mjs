@@ -1,0 +1,150 @@
+/**
+ * Engine figures (SPEC 7): the full matrix of a generated 500-statement, 100-principal key
+ * policy, and `simulate` per request against @cloud-copilot/iam-simulate on the same requests.
+ */
+import { runSimulation } from '@cloud-copilot/iam-simulate';
+import { ACCOUNT, ALL_NAMED_ACTIONS, KEY_ARN, OTHER_ACCOUNTS, generateKeyPolicy, randomContext, rng } from './lib/policies.mjs';
+import { median, spread } from './lib/stats.mjs';
+
+const IDENTITY_POLICY = {
+  Version: '2012-10-17',
+  Statement: [
+    { Effect: 'Allow', Action: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey*', 'kms:DescribeKey'], Resource: '*' },
+    { Effect: 'Deny', Action: 'kms:ScheduleKeyDeletion', Resource: '*' },
+  ],
+};
+
+function principalsOf(policy) {
+  const out = new Set();
+  for (const s of policy.Statement) {
+    const p = s.Principal;
+    if (!p || typeof p !== 'object') continue;
+    for (const v of [p.AWS, p.Service].flat()) if (typeof v === 'string' && v !== '*') out.add(v);
+  }
+  return [...out];
+}
+
+/** The same requests for both engines: key policies as JSON values, principal, action, key ARN, context, identity policies. */
+export function simulateRequests(mod, count = 300) {
+  const r = rng(7);
+  const policies = [
+    ...mod
+      .allTemplates()
+      .filter((t) => t.kind === 'key')
+      .map((t) => mod.renderTemplate(t, {})),
+    generateKeyPolicy({ statements: 30, principals: 12, seed: 11 }),
+    generateKeyPolicy({ statements: 60, principals: 25, seed: 12 }),
+  ];
+  const requests = [];
+  for (let i = 0; i < count; i++) {
+    const keyPolicy = policies[i % policies.length];
+    const named = principalsOf(keyPolicy);
+    const principal =
+      named.length > 0 && r.next() < 0.7 ? r.pick(named).replace(/:root$/, ':role/SomeRole') : r.pick([`arn:aws:iam::${ACCOUNT}:role/Other`, `arn:aws:iam::${r.pick(OTHER_ACCOUNTS)}:role/Partner`]);
+    requests.push({
+      keyPolicy,
+      principal,
+      action: r.pick(ALL_NAMED_ACTIONS),
+      context: randomContext(r),
+      identityPolicies: principal.startsWith('arn:') && r.next() < 0.5 ? [{ name: 'app', policy: IDENTITY_POLICY }] : [],
+    });
+  }
+  return requests;
+}
+
+/** Ours as `simulate` does it: check the action, build the documents from the JSON values, authorize. */
+function ours(mod, q) {
+  const action = mod.kmsAction(q.action);
+  if (!action) throw new Error(`unknown action ${q.action}`);
+  return mod.authorize({
+    action: action.id,
+    principal: q.principal,
+    resource: KEY_ARN,
+    context: q.context,
+    keyPolicy: mod.buildDocument(q.keyPolicy),
+    identityPolicies: q.identityPolicies.map((p) => ({ name: p.name, document: mod.buildDocument(p.policy) })),
+  });
+}
+
+/** iam-simulate's public entry (validated), with the key policy as the resource policy. */
+function theirs(q) {
+  return runSimulation(
+    {
+      request: { principal: q.principal, action: q.action, resource: { resource: KEY_ARN, accountId: ACCOUNT }, contextVariables: q.context },
+      identityPolicies: q.identityPolicies,
+      serviceControlPolicies: [],
+      resourceControlPolicies: [],
+      resourcePolicy: q.keyPolicy,
+    },
+    {},
+  );
+}
+
+/** Per-request microseconds of `rounds` passes over the requests. */
+async function perRequest(requests, rounds, run) {
+  const us = [];
+  for (let k = 0; k < rounds; k++) {
+    const t0 = performance.now();
+    for (const q of requests) await run(q);
+    us.push(((performance.now() - t0) * 1000) / requests.length);
+  }
+  return us;
+}
+
+export async function engineBench(mod, log) {
+  const rows = [];
+
+  // Matrix: parse the JSON value into the model and build every cell, as the UI does on open.
+  const big = generateKeyPolicy({ statements: 500, principals: 100, seed: 500 });
+  const t = [];
+  for (let i = 0; i < 8; i++) {
+    const t0 = performance.now();
+    const m = mod.buildMatrix(mod.buildDocument(big), 'key');
+    t.push(performance.now() - t0);
+    if (i === 0) log(`  matrix: ${m.rows.length} rows x ${m.actions.length} actions`);
+  }
+  const cold = t.shift();
+  const mMed = median(t);
+  const [m25, m75] = spread(t);
+  rows.push({
+    figure: 'Full matrix, 500 statements / 100 principals (ms)',
+    target: '<= 50',
+    median: mMed,
+    spread: `${m25.toFixed(1)}–${m75.toFixed(1)} (first ${cold.toFixed(0)})`,
+    extra: '',
+    ok: mMed <= 50,
+  });
+
+  // simulate vs iam-simulate, same requests, alternating rounds.
+  const requests = simulateRequests(mod);
+  await perRequest(requests, 1, (q) => ours(mod, q));
+  await perRequest(requests, 1, theirs); // loads iam-data
+  const a = [];
+  const b = [];
+  for (let k = 0; k < 5; k++) {
+    a.push(...(await perRequest(requests, 3, (q) => ours(mod, q))));
+    b.push(...(await perRequest(requests, 1, theirs)));
+  }
+  const oMed = median(a);
+  const tMed = median(b);
+  const ratio = tMed / oMed;
+  const [o25, o75] = spread(a);
+  const [t25, t75] = spread(b);
+  rows.push({
+    figure: `simulate per request, ${requests.length} requests (µs)`,
+    target: '>= 20x faster',
+    median: oMed,
+    spread: `${o25.toFixed(1)}–${o75.toFixed(1)}`,
+    extra: `${ratio.toFixed(1)}x`,
+    ok: ratio >= 20,
+  });
+  rows.push({
+    figure: '  iam-simulate runSimulation, same requests (µs)',
+    target: '',
+    median: tMed,
+    spread: `${t25.toFixed(0)}–${t75.toFixed(0)}`,
+    extra: '',
+    ok: null,
+  });
+  return rows;
+}
