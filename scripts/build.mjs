@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync, rmSync, chmodSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { perfPlugins } from './esbuild-perf.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const entry = join(root, 'dist/cli.js');
@@ -51,6 +52,8 @@ await build({
   banner: {
     js: "#!/usr/bin/env node\nimport { createRequire as __kptCreateRequire } from 'node:module'; const require = __kptCreateRequire(import.meta.url);",
   },
+  // Less work per frame for Ink, same output (issue 7).
+  plugins: perfPlugins(root),
   logLevel: 'warning',
 });
 chmodSync(entry, 0o755);
