@@ -33,7 +33,8 @@ export function clauseHolds(clause: ConditionClause, context: NormalizedContext)
     const absent = values === undefined || values.length === 0;
     return clause.values.some((v) => (v.toLowerCase() === 'true' ? absent : v.toLowerCase() === 'false' ? !absent : false));
   }
-  const op = OPERATORS[clause.baseOperator];
+  // Own properties only: an operator named "toString" or "__proto__" is unknown, not Object.prototype's.
+  const op = Object.hasOwn(OPERATORS, clause.baseOperator) ? OPERATORS[clause.baseOperator] : undefined;
   if (!op) return false;
   const [compare, negated] = op;
   const matchesAny = (r: string) => clause.values.some((p) => compare(r, p));

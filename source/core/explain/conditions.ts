@@ -133,7 +133,7 @@ const OPERATORS: Readonly<Record<string, OperatorWords>> = {
 
 /** True for the operators that match when the key is absent from the request (StringNotEquals, NotIpAddress, ...). */
 export function isNegatedOperator(base: string): boolean {
-  return OPERATORS[base]?.negated ?? false;
+  return (Object.hasOwn(OPERATORS, base) && OPERATORS[base]?.negated) || false;
 }
 
 function isTrue(values: readonly string[]): boolean {
@@ -144,7 +144,7 @@ function isTrue(values: readonly string[]): boolean {
 function core(c: ConditionClause): string {
   const key = c.key.toLowerCase();
   const vals = c.values;
-  const op = OPERATORS[c.baseOperator];
+  const op = Object.hasOwn(OPERATORS, c.baseOperator) ? OPERATORS[c.baseOperator] : undefined;
   if (c.baseOperator === 'Null') {
     return isTrue(vals) ? `only when the request has no ${c.key} (Null true: the key must be absent)` : `only when the request has ${c.key} (Null false: the key must be present)`;
   }
@@ -210,7 +210,7 @@ function core(c: ConditionClause): string {
  * (even with IfExists), as source/core/evaluate/conditions.ts decides it.
  */
 function absentNote(c: ConditionClause, effect: 'Allow' | 'Deny' | null): string {
-  if (c.baseOperator === 'Null' || !OPERATORS[c.baseOperator]) return '';
+  if (c.baseOperator === 'Null' || !Object.hasOwn(OPERATORS, c.baseOperator)) return '';
   const consequence = (applies: boolean) =>
     effect === 'Deny' ? (applies ? ', so a request without it is denied too' : ', so this Deny does not stop a request without it')
     : effect === 'Allow' ? (applies ? ', so a request without it is allowed too' : ', so this statement does not allow a request without it')

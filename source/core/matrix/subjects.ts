@@ -112,7 +112,7 @@ export function identityRows(doc: PolicyDocument): RowSubject[] {
   for (const s of doc.statements) for (const r of [...(s.resource ?? []), ...(s.notResource ?? [])]) patterns.push(r);
   for (const p of patterns) {
     if (seen.has(p)) continue;
-    const label = p === '*' ? 'Every key (*)' : p;
+    const label = p === '*' ? 'Every key (*)' : p.trim() === '' ? `(empty resource ${JSON.stringify(p)})` : p;
     seen.set(p, { subject: p, label, probe: instantiatePattern(p) });
   }
   const other = spareAccount(accountsNamed(patterns));
