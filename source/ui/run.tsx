@@ -10,6 +10,7 @@ import { copyText } from '../io/clipboard.js';
 import { readInput } from '../io/read-input.js';
 import { App, type UiServices } from './app.js';
 import { ErrorBoundary } from './components/error-boundary.js';
+import { SYMBOLS } from './components/symbols.js';
 import { initialState } from './state/reducer.js';
 import type { WorkspaceSource } from './state/types.js';
 
@@ -41,10 +42,38 @@ function keyboard(): NodeJS.ReadStream {
   }
 }
 
+/**
+ * TERM=dumb (Emacs shell-mode, some IDE consoles and CI logs) cannot move the cursor
+ * or switch screens: a full-screen UI would print every frame below the last one.
+ */
+export const DUMB_TERMINAL = `the interactive UI needs a terminal that can move the cursor, and TERM=dumb says this one cannot.
+Run it in a terminal emulator (or set TERM, e.g. TERM=xterm-256color), or use the subcommands: list, render, explain, matrix, lint, simulate (see --help).`;
+
+/** Signals that end the program from outside; the terminal is restored before it goes. */
+const FATAL_SIGNALS = ['SIGTERM', 'SIGHUP', 'SIGINT', 'SIGQUIT'] as const;
+const SIGNAL_NUMBERS: Readonly<Record<(typeof FATAL_SIGNALS)[number], number>> = { SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGTERM: 15 };
+
+const oneLine = (e: unknown) => (e instanceof Error ? e.message : String(e)).split('\n')[0]!.slice(0, 300);
+
+/**
+ * Ink cuts text that does not fit with '…' and offers no other character: where the
+ * terminal cannot show Unicode, it becomes '~' (same width, so the layout holds).
+ * Returns the function that puts the stream back.
+ */
+function asciiTruncation(stdout: NodeJS.WriteStream): () => void {
+  const original = stdout.write;
+  const write = original.bind(stdout) as (chunk: unknown, ...rest: unknown[]) => boolean;
+  stdout.write = ((chunk: unknown, ...rest: unknown[]) => write(typeof chunk === 'string' ? chunk.replaceAll('…', '~') : chunk, ...rest)) as typeof stdout.write;
+  return () => {
+    stdout.write = original;
+  };
+}
+
 /** The interactive UI: the template browser, or `open <file|->` the workspace on a policy. */
 export async function runInteractive(argv: readonly string[], io: CommandIo): Promise<number> {
   const [command, ...rest] = argv;
   if (command !== undefined && command !== 'open') throw new UsageError(`unknown command '${command}'`);
+  if (io.env.TERM === 'dumb') throw new UsageError(DUMB_TERMINAL);
   const source = command === 'open' ? await openSource(rest, io) : undefined;
   const stdin = keyboard();
   const stdout = process.stdout;
@@ -61,13 +90,37 @@ export async function runInteractive(argv: readonly string[], io: CommandIo): Pr
   };
 
   let restored = false;
+  /** The user's terminal as it was: line mode, cursor shown, main screen. Safe to call more than once. */
   const restore = () => {
     if (restored) return;
     restored = true;
+    try {
+      if (stdin.isTTY) stdin.setRawMode(false);
+    } catch {
+      // The terminal is gone (SIGHUP): nothing to restore.
+    }
     stdout.write(SHOW_CURSOR + LEAVE_ALTERNATE_SCREEN);
   };
-  // Safety net: whatever ends the process, the user's screen comes back.
+  const report = (error: unknown) => {
+    io.stderr.write(`kms-policy-tui: internal error: ${oneLine(error)} (the terminal was restored; run with DEBUG=1 to see where it happened)\n`);
+    if (io.env.DEBUG && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+  };
+  // Safety nets: whatever ends the process, the user's screen comes back.
+  const onSignal = (signal: (typeof FATAL_SIGNALS)[number]) => {
+    restore();
+    process.exit(128 + SIGNAL_NUMBERS[signal]);
+  };
+  // An exception outside React's render (an input handler, a promise): restore, say it in one line, exit 2.
+  const onFatal = (error: unknown) => {
+    restore();
+    report(error);
+    process.exit(EXIT.usage);
+  };
   process.once('exit', restore);
+  for (const signal of FATAL_SIGNALS) process.once(signal, onSignal);
+  process.once('uncaughtException', onFatal);
+  process.once('unhandledRejection', onFatal);
+  const unpatch = SYMBOLS.unicode ? () => {} : asciiTruncation(stdout);
   stdout.write(ENTER_ALTERNATE_SCREEN);
 
   let crash: Error | null = null;
@@ -75,8 +128,8 @@ export async function runInteractive(argv: readonly string[], io: CommandIo): Pr
     <ErrorBoundary
       onError={(error) => {
         crash = error;
-        instance.unmount();
       }}
+      onExit={() => instance.unmount()}
     >
       <App initial={initialState(source, library)} services={services} />
     </ErrorBoundary>,
@@ -88,12 +141,15 @@ export async function runInteractive(argv: readonly string[], io: CommandIo): Pr
     crash = e instanceof Error ? e : new Error(String(e));
   } finally {
     restore();
+    unpatch();
+    for (const signal of FATAL_SIGNALS) process.off(signal, onSignal);
+    process.off('uncaughtException', onFatal);
+    process.off('unhandledRejection', onFatal);
     if (stdin !== process.stdin) stdin.destroy();
   }
   const failure = crash as Error | null;
   if (failure) {
-    io.stderr.write(`kms-policy-tui: internal error: ${failure.message}\n`);
-    if (io.env.DEBUG && failure.stack) io.stderr.write(`${failure.stack}\n`);
+    report(failure);
     return EXIT.usage;
   }
   return EXIT.ok;
