@@ -22,6 +22,8 @@ export interface TerminalSession {
   /** What the terminal shows now, one string per row (trailing spaces trimmed). */
   screen(): string[];
   text(): string;
+  /** Rows of the screen that continue the row above because a line was wider than the terminal. */
+  wrappedRows(): number[];
   /** Sends one key (or one typed string) to the program. */
   press(key: string): void;
   /** Types text one character per write, waiting for the screen to change after each. */
@@ -86,6 +88,12 @@ export function startCli(args: readonly string[], options: StartOptions = {}): T
     return out;
   };
   const text = () => screen().join('\n');
+  const wrappedRows = () => {
+    const buf = term.buffer.active;
+    const out: number[] = [];
+    for (let y = 0; y < term.rows; y++) if (buf.getLine(buf.viewportY + y)?.isWrapped) out.push(y);
+    return out;
+  };
   // Ink draws a frame before React attaches the input handlers of that frame (passive effects):
   // a key sent the moment a frame appears can still reach the previous frame's handler.
   const settle = async (quietMs = 40) => {
@@ -113,6 +121,7 @@ export function startCli(args: readonly string[], options: StartOptions = {}): T
   return {
     screen,
     text,
+    wrappedRows,
     press: (key) => pty.write(key),
     type: async (s) => {
       for (const ch of s) {

@@ -2,6 +2,7 @@ import { Box, Text } from 'ink';
 import { Para } from './para.js';
 import { BINDINGS } from '../keys/bindings.js';
 import { DISPLAY_LEGEND, DISPLAY_MEANINGS, DISPLAY_SYMBOLS, DISPLAY_WORDS } from '../../core/matrix/index.js';
+import { SYMBOLS } from './symbols.js';
 
 /** Every key binding with what it does (`?`). */
 export function HelpOverlay({ height, width }: { readonly height: number; readonly width: number }) {
@@ -24,7 +25,7 @@ export function HelpOverlay({ height, width }: { readonly height: number; readon
         {column(rows.slice(half))}
       </Box>
       <Para dimColor>
-        Matrix symbols: {DISPLAY_LEGEND.map((d) => `${DISPLAY_SYMBOLS[d]} ${DISPLAY_WORDS[d]}`).join(' · ')}. {DISPLAY_SYMBOLS.iam}: {DISPLAY_MEANINGS.iam}.
+        Matrix symbols: {DISPLAY_LEGEND.map((d) => `${DISPLAY_SYMBOLS[d]} ${DISPLAY_WORDS[d]}`).join(` ${SYMBOLS.dot} `)}. {DISPLAY_SYMBOLS.iam}: {DISPLAY_MEANINGS.iam}.
       </Para>
     </Box>
   );

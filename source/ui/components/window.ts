@@ -1,3 +1,5 @@
+import { SYMBOLS } from './symbols.js';
+
 /** First visible index of a list of `total` items shown `size` at a time, keeping `selected` in view (centred when possible). */
 export function windowStart(selected: number, total: number, size: number): number {
   if (total <= size || size <= 0) return 0;
@@ -5,8 +7,9 @@ export function windowStart(selected: number, total: number, size: number): numb
   return Math.max(0, Math.min(start, total - size));
 }
 
-/** Cuts text to `width` columns with an ellipsis. */
-export function fit(text: string, width: number): string {
+/** Cuts text to `width` columns with an ellipsis (too narrow for one: just cut). */
+export function fit(text: string, width: number, ellipsis: string = SYMBOLS.ellipsis): string {
   if (width <= 0) return '';
-  return text.length <= width ? text : `${text.slice(0, Math.max(0, width - 1))}…`;
+  if (text.length <= width) return text;
+  return width >= ellipsis.length ? `${text.slice(0, width - ellipsis.length)}${ellipsis}` : text.slice(0, width);
 }

@@ -1,4 +1,5 @@
 import type { Key } from 'ink';
+import { SYMBOLS } from '../components/symbols.js';
 
 /**
  * The one key-binding table of the UI (SPEC 6). Components and reducers deal in
@@ -46,10 +47,10 @@ export interface Binding {
 }
 
 export const BINDINGS: readonly Binding[] = [
-  { command: 'up', keys: ['up', 'k'], label: '↑/k', description: 'move up' },
-  { command: 'down', keys: ['down', 'j'], label: '↓/j', description: 'move down' },
-  { command: 'left', keys: ['left', 'h'], label: '←/h', description: 'move left' },
-  { command: 'right', keys: ['right', 'l'], label: '→/l', description: 'move right' },
+  { command: 'up', keys: ['up', 'k'], label: `${SYMBOLS.up}/k`, description: 'move up' },
+  { command: 'down', keys: ['down', 'j'], label: `${SYMBOLS.down}/j`, description: 'move down' },
+  { command: 'left', keys: ['left', 'h'], label: `${SYMBOLS.left}/h`, description: 'move left' },
+  { command: 'right', keys: ['right', 'l'], label: `${SYMBOLS.right}/l`, description: 'move right' },
   { command: 'pageUp', keys: ['pageup'], label: 'PgUp', description: 'page up' },
   { command: 'pageDown', keys: ['pagedown'], label: 'PgDn', description: 'page down' },
   { command: 'confirm', keys: ['return'], label: 'Enter', description: 'open, edit, confirm' },
@@ -196,7 +197,7 @@ const CONTEXT_TEXT: Partial<Record<KeyContext, Partial<Record<Command, string>>>
   help: { back: 'close' },
 };
 
-const FOOTER_KEYS: Partial<Record<Command, string>> = { down: '↑↓', right: '←→', tabPolicy: '1-4' };
+const FOOTER_KEYS: Partial<Record<Command, string>> = { down: SYMBOLS.upDown, right: SYMBOLS.leftRight, tabPolicy: '1-4' };
 
 /** Always shown: where they are offered, help and quit are never cut for room. */
 const ESSENTIAL: readonly Command[] = ['help', 'quit'];

@@ -5,6 +5,7 @@ import { TextField } from '../components/text-field.js';
 import { fit, windowStart } from '../components/window.js';
 import { KIND_HEADINGS } from '../state/browse-list.js';
 import type { BrowserState } from '../state/types.js';
+import { SYMBOLS } from '../components/symbols.js';
 
 export interface BrowserProps {
   readonly state: BrowserState;
@@ -57,7 +58,7 @@ export function Browser({ state, list, total, width, height, onFilterChange, onF
       </Box>
       <Box height={listHeight}>
         <Box flexDirection="column" width={listWidth} overflow="hidden">
-          {lines.length === 0 ? <Text>No template matches “{state.filter}”. Esc clears the filter.</Text> : null}
+          {lines.length === 0 ? <Text>No template matches {SYMBOLS.openQuote}{state.filter}{SYMBOLS.closeQuote}. Esc clears the filter.</Text> : null}
           {lines.slice(start, start + listHeight).map((l) =>
             'heading' in l ? (
               <Text key={`h-${l.heading}`} bold underline>
@@ -70,7 +71,7 @@ export function Browser({ state, list, total, width, height, onFilterChange, onF
               </Text>
             ) : (
               <Text key={l.template.id} inverse={l.index === state.selected} wrap="truncate-end">
-                {l.index === state.selected ? ' › ' : '   '}
+                {l.index === state.selected ? ` ${SYMBOLS.pointer} ` : '   '}
                 {fit(l.template.title, listWidth - 3)}
               </Text>
             ),
@@ -90,7 +91,7 @@ function Preview({ template }: { readonly template: Template }) {
     <>
       <Para bold>{template.title}</Para>
       <OneLine dimColor>
-        {template.id} · {template.kind === 'key' ? 'key policy' : 'IAM identity policy'} · {template.category}
+        {template.id} {SYMBOLS.dot} {template.kind === 'key' ? 'key policy' : 'IAM identity policy'} {SYMBOLS.dot} {template.category}
       </OneLine>
       <Para>{template.description}</Para>
       <OneLine bold>Parameters</OneLine>

@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
 import { EXPORT_FORMATS, EXPORT_LABELS, type ExportFormat } from '../state/types.js';
+import { SYMBOLS } from '../components/symbols.js';
 
 export interface ExportTabProps {
   readonly format: ExportFormat;
@@ -26,7 +27,10 @@ export function ExportTab({ format, text, unreadable, width, height }: ExportTab
             {f === format ? `[${EXPORT_LABELS[f]}]` : ` ${EXPORT_LABELS[f]} `}{' '}
           </Text>
         ))}
-        <Text dimColor> ←→ change · c copy · w write</Text>
+        <Text dimColor>
+          {' '}
+          {SYMBOLS.leftRight} change {SYMBOLS.dot} c copy {SYMBOLS.dot} w write
+        </Text>
       </Text>
       <Box flexDirection="column" overflow="hidden" height={room}>
         {shown.map((l, i) => (
@@ -34,7 +38,7 @@ export function ExportTab({ format, text, unreadable, width, height }: ExportTab
             {l || ' '}
           </Text>
         ))}
-        {lines.length > room ? <Text dimColor>… {lines.length - shown.length} more lines (w writes them all)</Text> : null}
+        {lines.length > room ? <Text dimColor>{SYMBOLS.ellipsis} {lines.length - shown.length} more lines (w writes them all)</Text> : null}
       </Box>
       <Text dimColor>{lines.length} lines</Text>
     </Box>

@@ -3,6 +3,7 @@ import { Line, Para } from '../components/para.js';
 import type { Finding, Severity } from '../../core/lint/catalog.js';
 import { FINDING_RULES } from '../../core/lint/catalog.js';
 import { fit, windowStart } from '../components/window.js';
+import { SYMBOLS } from '../components/symbols.js';
 
 const SEVERITY_LABELS: Readonly<Record<Severity, string>> = { error: 'ERROR', security: 'SECURITY', warning: 'WARNING', suggestion: 'SUGGEST' };
 const SEVERITY_COLORS: Readonly<Record<Severity, string>> = { error: 'red', security: 'magenta', warning: 'yellow', suggestion: 'cyan' };
@@ -46,14 +47,14 @@ export function FindingsTab({ findings, text, selected, width, height }: Finding
   const excerpt = current ? sourceExcerpt(text, current, width) : null;
   return (
     <Box flexDirection="column" height={height}>
-      <Line bold>Findings ({findings.length}) — Enter jumps to the statement</Line>
+      <Line bold>Findings ({findings.length}) {SYMBOLS.dash} Enter jumps to the statement</Line>
       <Box flexDirection="column" height={listHeight} overflow="hidden">
         {findings.slice(start, start + listHeight).map((f, k) => {
           const i = start + k;
           const where = [f.statement === null ? 'document' : `statement ${f.statement + 1}`, locationOf(f)].filter(Boolean).join(', ');
           return (
             <Text key={`${i}-${f.id}`} inverse={i === at} wrap="truncate-end">
-              {i === at ? '› ' : '  '}
+              {i === at ? `${SYMBOLS.pointer} ` : '  '}
               <Text color={SEVERITY_COLORS[f.severity]}>{SEVERITY_LABELS[f.severity].padEnd(9)}</Text>
               {fit(`${f.id}  ${where}`, width - 12)}
             </Text>

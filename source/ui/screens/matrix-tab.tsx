@@ -4,6 +4,7 @@ import type { Matrix } from '../../core/matrix/types.js';
 import { fit, windowStart } from '../components/window.js';
 import type { WorkspaceState } from '../state/types.js';
 import { cellDecision, cellDetail, DECISION_COLORS, legendText, matrixColumns, symbolOf } from './matrix-view.js';
+import { SYMBOLS } from '../components/symbols.js';
 
 export interface MatrixTabProps {
   readonly ws: WorkspaceState;
@@ -65,13 +66,13 @@ export function MatrixTab({ ws, matrix, statementName, width, height }: MatrixTa
           legendText(matrix.kind),
         ]
           .filter(Boolean)
-          .join(' · ')}
+          .join(` ${SYMBOLS.dot} `)}
       </Text>
       <Box flexDirection="column" height={detailHeight} overflow="hidden">
         {row && column ? (
           <>
             <Text bold wrap="truncate-end">
-              {row.label} × {column.name}
+              {row.label} {SYMBOLS.times} {column.name}
             </Text>
             <Para>{cellDetail(row, column, mode, statementName, matrix.kind)}</Para>
           </>

@@ -3,6 +3,7 @@ import { actionsDisplay, DISPLAY_LEGEND, DISPLAY_MEANINGS, DISPLAY_SYMBOLS, DISP
 import type { Matrix, MatrixRow } from '../../core/matrix/types.js';
 import type { PolicyKind } from '../../core/policy/model.js';
 import type { MatrixMode } from '../state/types.js';
+import { SYMBOLS } from '../components/symbols.js';
 
 /** Short column headings of the action groups (the full names are in the detail line). */
 export const GROUP_SHORT: Readonly<Record<ActionGroup, string>> = {
@@ -29,7 +30,7 @@ export function legendText(kind: PolicyKind): string {
   const order = DISPLAY_LEGEND.filter((d) => d !== 'iam');
   const items = order.map((d) => `${DISPLAY_SYMBOLS[d]} ${DISPLAY_WORDS[d]}`);
   if (kind === 'key') items.push(`${DISPLAY_SYMBOLS.iam} ${DISPLAY_WORDS.iam}`);
-  return items.join(' · ');
+  return items.join(` ${SYMBOLS.dot} `);
 }
 
 export interface MatrixColumn {

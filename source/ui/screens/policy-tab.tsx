@@ -6,6 +6,7 @@ import { fit, windowStart } from '../components/window.js';
 import type { StatementView } from '../state/derive.js';
 import type { ParamRow } from '../state/params.js';
 import type { WorkspaceState } from '../state/types.js';
+import { SYMBOLS } from '../components/symbols.js';
 
 export interface PolicyTabProps {
   readonly ws: WorkspaceState;
@@ -75,7 +76,7 @@ function ParametersForm({ ws, rows, height, width, onEditChange, onEditSubmit, o
   return (
     <>
       <Line bold underline={focused}>
-        Parameters{focused ? ' ◂' : ''}
+        Parameters{focused ? ` ${SYMBOLS.focus}` : ''}
       </Line>
       {rows.slice(start, start + size).map((row, k) => {
         const i = start + k;
@@ -90,7 +91,7 @@ function ParametersForm({ ws, rows, height, width, onEditChange, onEditSubmit, o
             <Box>
               <Box flexShrink={0}>
                 <Text inverse={selected && focused && !editing}>
-                  {selected ? '› ' : '  '}
+                  {selected ? `${SYMBOLS.pointer} ` : '  '}
                   {label.padEnd(labelWidth)}{' '}
                 </Text>
               </Box>
@@ -106,7 +107,7 @@ function ParametersForm({ ws, rows, height, width, onEditChange, onEditSubmit, o
             </Box>
             {editing?.error ? (
               <Text color="red" wrap="truncate-end">
-                {'  ✗ '}
+                {`  ${SYMBOLS.cross} `}
                 {editing.error}
               </Text>
             ) : null}
@@ -124,13 +125,13 @@ function StatementList({ ws, statements, height, width }: { ws: WorkspaceState; 
   return (
     <>
       <Text bold underline={focused}>
-        Statements ({statements.length}){focused ? ' ◂' : ''}
+        Statements ({statements.length}){focused ? ` ${SYMBOLS.focus}` : ''}
       </Text>
       {statements.slice(start, start + size).map((s) => {
         const selected = s.index === ws.statement;
         return (
           <Text key={s.index} inverse={selected && focused} wrap="truncate-end">
-            {selected ? '› ' : '  '}
+            {selected ? `${SYMBOLS.pointer} ` : '  '}
             {fit(s.label, width - 3)}
           </Text>
         );

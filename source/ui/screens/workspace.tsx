@@ -9,6 +9,7 @@ import { ExportTab } from './export-tab.js';
 import { FindingsTab } from './findings-tab.js';
 import { MatrixTab } from './matrix-tab.js';
 import { PolicyTab } from './policy-tab.js';
+import { SYMBOLS } from '../components/symbols.js';
 
 export interface WorkspaceProps {
   readonly ws: WorkspaceState;
@@ -37,7 +38,7 @@ export function Workspace(props: WorkspaceProps) {
     <Box flexDirection="column" height={height}>
       <Box>
         <Text bold wrap="truncate-end">
-          {fit(`${derived.title} · ${derived.unreadable ? 'not readable JSON' : derived.kind === 'key' ? 'key policy' : 'IAM policy'}`, width - tabsWidth - 1 - edited.length).padEnd(width - tabsWidth - edited.length)}
+          {fit(`${derived.title} ${SYMBOLS.dot} ${derived.unreadable ? 'not readable JSON' : derived.kind === 'key' ? 'key policy' : 'IAM policy'}`, width - tabsWidth - 1 - edited.length).padEnd(width - tabsWidth - edited.length)}
         </Text>
         {/* Never cut by a long title: it is why q asks before quitting. */}
         <Text color="yellow">{edited}</Text>

@@ -8,6 +8,7 @@ import { renderTemplate, type Template } from '../../core/templates/index.js';
 import type { Matrix } from '../../core/matrix/types.js';
 import { explainStatements } from './explanation.js';
 import type { WorkspaceSource } from './types.js';
+import { SYMBOLS } from '../components/symbols.js';
 
 /** One statement as the Policy tab shows it. */
 export interface StatementView {
@@ -42,7 +43,7 @@ export interface Derived {
 }
 
 function statementLabel(index: number, sid: string | undefined, effect: string | undefined): string {
-  return `${index + 1}. ${sid ?? '(no Sid)'}${effect ? ` · ${effect}` : ''}`;
+  return `${index + 1}. ${sid ?? '(no Sid)'}${effect ? ` ${SYMBOLS.dot} ${effect}` : ''}`;
 }
 
 export function derive(source: WorkspaceSource, template: Template | undefined): Derived {
