@@ -27,9 +27,17 @@ export function osc52(text: string, env: Readonly<Record<string, string | undefi
   return seq;
 }
 
-function reasonOf(e: unknown): string {
-  const text = e instanceof Error ? e.message : String(e);
-  return text.split('\n')[0]!.slice(0, 160);
+/**
+ * Why there is no system clipboard, in a few words: the status line has one row,
+ * and what was done (OSC 52 or nothing) must stay visible after it.
+ */
+function reasonOf(e: unknown, env: Readonly<Record<string, string | undefined>>): string {
+  const text = (e instanceof Error ? e.message : String(e)).split('\n')[0]!;
+  const tool = /find the `([\w.-]+)` binary/i.exec(text)?.[1];
+  const noDisplay = process.platform === 'linux' && !env.DISPLAY && !env.WAYLAND_DISPLAY;
+  if (noDisplay || /display server|can't open display/i.test(text)) return tool ? `no display, ${tool} not found` : 'no display';
+  if (tool) return `${tool} not found`;
+  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
 }
 
 /**
@@ -44,13 +52,13 @@ export async function copyText(text: string, options: CopyOptions): Promise<Copy
     await write(text);
     return { method: 'clipboard', message: 'Copied to the system clipboard.' };
   } catch (e) {
-    why = reasonOf(e);
+    why = reasonOf(e, options.env);
   }
   if (options.stdout.isTTY && options.env.TERM !== 'dumb') {
     options.stdout.write(osc52(text, options.env));
     return {
       method: 'osc52',
-      message: `No system clipboard (${why}); sent the text with the OSC 52 terminal escape. If your terminal does not allow OSC 52, nothing was copied.`,
+      message: `Copied with the OSC 52 terminal escape: no system clipboard (${why}). A terminal that does not allow OSC 52 copies nothing.`,
     };
   }
   return { method: 'none', message: `Nothing was copied: no system clipboard (${why}) and no terminal for the OSC 52 escape.` };
