@@ -60,10 +60,15 @@ const KEY_SUBJECTS: Readonly<Record<string, string>> = {
   'aws:username': "the caller's user name",
 };
 
+/** A table lookup that ignores Object.prototype ("constructor", "toString" are keys people can type). */
+function own<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
 /** "the key's tag Project (aws:ResourceTag/Project)", "kms:Foo" for unknown keys. */
 function subject(key: string): string {
   const lower = key.toLowerCase();
-  const known = KEY_SUBJECTS[lower];
+  const known = own(KEY_SUBJECTS, lower);
   if (known) return `${known} (${key})`;
   const tag = /^aws:(resource|request|principal)tag\/(.+)$/i.exec(key);
   if (tag) {
@@ -87,7 +92,7 @@ function andList(values: readonly string[]): string {
 function viaService(v: string): string {
   const m = /^([a-z0-9-]+)\.([a-z0-9-*?]+)\.amazonaws\.com$/.exec(v);
   if (!m) return v;
-  const name = SERVICE_NAMES[m[1]!] ?? m[1]!;
+  const name = own(SERVICE_NAMES, m[1]!) ?? m[1]!;
   return m[2] === '*' ? `${name} in any Region` : `${name} in ${m[2]}`;
 }
 

@@ -56,6 +56,17 @@ describe('every part of an explanation points at an element of the document', ()
     expect(explanation.statements[0]!.path).toBe('/Statement');
   });
 
+  it('names of Object.prototype as operators, keys, services or context keys read as what they are', () => {
+    for (const name of ['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf']) {
+      const text = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root', [name]: 'x' }, Action: ['kms:Decrypt', `kms:${name}`], Resource: '*', Condition: { [name]: { [name]: 'x' }, StringEquals: { [name]: 'y', 'kms:ViaService': `${name}.us-west-2.amazonaws.com`, [`kms:EncryptionContext:${name}`]: 'z' } } }] });
+      const { explanation, missing } = missingPaths(text, 'key');
+      expect(missing).toEqual([]);
+      const all = explanation.statements.flatMap((s) => [s.summary, ...flatten(s.parts).map((p) => p.text)]).join('\n');
+      expect(all, name).not.toMatch(/native code|function |\[object|undefined/);
+      expect(all).toContain(`through ${name}`);
+    }
+  });
+
   it('generated policies, both kinds, explained as either kind', () => {
     fc.assert(
       fc.property(anyPolicy, fc.constantFrom(undefined, 'key' as const, 'identity' as const), (policy, kind) => {
