@@ -27,6 +27,9 @@ export interface ClassifiedPrincipal {
 
 const IAM_ARN = /^arn:(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-b|aws-iso-e|aws-iso-f|aws-eusc):(iam|sts)::([^:]*):(.+)$/;
 
+const IAM_TYPES: Readonly<Record<string, PrincipalKind>> = { role: 'role', user: 'user', group: 'group' };
+const STS_TYPES: Readonly<Record<string, PrincipalKind>> = { 'assumed-role': 'assumed-role', 'federated-user': 'federated-user' };
+
 export function classifyPrincipal(type: string, value: string): ClassifiedPrincipal {
   const base = { type, value, account: null, name: null };
   if (type === 'AWS') {
@@ -41,10 +44,9 @@ export function classifyPrincipal(type: string, value: string): ClassifiedPrinci
     const slash = resource.indexOf('/');
     const rtype = slash < 0 ? resource : resource.slice(0, slash);
     const name = slash < 0 ? null : resource.slice(slash + 1);
-    const kind: PrincipalKind | undefined =
-      service === 'iam'
-        ? ({ role: 'role', user: 'user', group: 'group' } as Record<string, PrincipalKind>)[rtype]
-        : ({ 'assumed-role': 'assumed-role', 'federated-user': 'federated-user' } as Record<string, PrincipalKind>)[rtype];
+    const types: Readonly<Record<string, PrincipalKind>> = service === 'iam' ? IAM_TYPES : STS_TYPES;
+    // Own properties only: "constructor" or "toString" as a resource type is just invalid.
+    const kind: PrincipalKind | undefined = Object.hasOwn(types, rtype) ? types[rtype] : undefined;
     return { ...base, kind: kind && name ? kind : 'invalid', account, name };
   }
   if (type === 'Service') return { ...base, kind: value === '*' ? 'anyone' : 'service' };
