@@ -81,7 +81,7 @@ function clauseRules(ctx: LintContext, s: Statement, c: ConditionClause, raw: un
   if (!info) {
     ctx.report('UNKNOWN_CONDITION_KEY', c.pointer, `No AWS service defines the condition key "${c.key}"`);
   } else {
-    const deprecated = DEPRECATED[lower];
+    const deprecated = Object.hasOwn(DEPRECATED, lower) ? DEPRECATED[lower] : undefined;
     if (deprecated) ctx.report('DEPRECATED_CONDITION_KEY', c.pointer, `${c.key} is deprecated`, `Use ${deprecated}.`);
     const multi = info.type.startsWith('ArrayOf');
     if (multi && c.qualifier === null && c.baseOperator !== 'Null') {
