@@ -197,5 +197,10 @@ describe('Findings tab', () => {
     await app.press('c');
     expect(app.frame()).toContain('Nothing to copy or write');
     expect(app.world.copied).toEqual([]);
+    await app.press('4');
+    expect(app.frame()).toContain('Format: [JSON]');
+    expect(app.frame()).toMatch(/Nothing to export: the policy is not readable JSON \(line 4, column \d+\)/);
+    await app.press('2');
+    expect(app.frame()).toContain('No matrix');
   });
 });

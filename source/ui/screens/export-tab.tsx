@@ -13,25 +13,37 @@ export interface ExportTabProps {
 
 /** Format choice and a preview of exactly what `c` copies and `w` writes. */
 export function ExportTab({ format, text, unreadable, width, height }: ExportTabProps) {
-  if (unreadable) return <Text color="red" wrap="wrap">Nothing to export: {unreadable}.</Text>;
+  const formatBar = (
+    <Text>
+      <Text bold>Format: </Text>
+      {EXPORT_FORMATS.map((f) => (
+        <Text key={f} inverse={f === format}>
+          {f === format ? `[${EXPORT_LABELS[f]}]` : ` ${EXPORT_LABELS[f]} `}{' '}
+        </Text>
+      ))}
+      <Text dimColor>
+        {' '}
+        {SYMBOLS.leftRight} change {SYMBOLS.dot} c copy {SYMBOLS.dot} w write
+      </Text>
+    </Text>
+  );
+  if (unreadable) {
+    return (
+      <Box flexDirection="column" height={height} width={width}>
+        {formatBar}
+        <Text color="red" wrap="wrap">
+          Nothing to export: {unreadable}.
+        </Text>
+      </Box>
+    );
+  }
   const lines = text.split('\n');
   if (lines[lines.length - 1] === '') lines.pop();
   const room = Math.max(1, height - 2);
   const shown = lines.length > room ? lines.slice(0, room - 1) : lines;
   return (
     <Box flexDirection="column" height={height} width={width}>
-      <Text>
-        <Text bold>Format: </Text>
-        {EXPORT_FORMATS.map((f) => (
-          <Text key={f} inverse={f === format}>
-            {f === format ? `[${EXPORT_LABELS[f]}]` : ` ${EXPORT_LABELS[f]} `}{' '}
-          </Text>
-        ))}
-        <Text dimColor>
-          {' '}
-          {SYMBOLS.leftRight} change {SYMBOLS.dot} c copy {SYMBOLS.dot} w write
-        </Text>
-      </Text>
+      {formatBar}
       <Box flexDirection="column" overflow="hidden" height={room}>
         {shown.map((l, i) => (
           <Text key={i} wrap="truncate-end">
