@@ -24,6 +24,7 @@ export const CONDITION_KEYS = {
   bool: ['aws:SecureTransport', 'aws:MultiFactorAuthPresent', 'kms:GrantIsForAWSResource'],
   ip: ['aws:SourceIp'],
   arn: ['aws:PrincipalArn', 'aws:SourceArn'],
+  binary: ['kms:RecipientAttestation:ImageSha384'],
 } as const;
 export type KeyType = keyof typeof CONDITION_KEYS;
 
@@ -35,6 +36,7 @@ const OPERATORS: Record<KeyType, readonly string[]> = {
   bool: ['Bool'],
   ip: ['IpAddress', 'NotIpAddress'],
   arn: ['ArnEquals', 'ArnLike', 'ArnNotEquals', 'ArnNotLike'],
+  binary: ['BinaryEquals'],
 };
 
 /** Values a policy or a request may use for a key type (policy values may carry wildcards where the operator allows). */
@@ -51,6 +53,7 @@ const VALUES: Record<KeyType, readonly string[]> = {
     'arn:aws:cloudtrail:us-west-2:111122223333:trail/t',
     'arn:aws:s3:::bucket',
   ],
+  binary: ['QmluYXJ5VmFsdWVJbkJhc2U2NA==', 'b3RoZXI=', 'AAECAwQF'],
 };
 
 /** Wildcard policy values for the Like operators. */
@@ -73,7 +76,7 @@ const clause: fc.Arbitrary<[string, string, string | string[]]> = fc
     fc.record({
       type: fc.constant(type),
       key: fc.constantFrom(...CONDITION_KEYS[type]),
-      op: fc.constantFrom(...OPERATORS[type], ...(type === 'bool' ? [] : ['Null'])),
+      op: fc.constantFrom(...OPERATORS[type], ...(type === 'bool' || type === 'binary' ? [] : ['Null'])),
       qualifier: type === 'strings' ? fc.constantFrom('ForAnyValue:', 'ForAllValues:', 'ForAnyValue:', 'ForAllValues:', '') : fc.constantFrom('', '', '', '', 'ForAnyValue:', 'ForAllValues:'),
       ifExists: fc.boolean(),
       values: fc.array(fc.constantFrom(...VALUES[type], ...(LIKE_VALUES[type] ?? [])), { minLength: 1, maxLength: 3 }),
@@ -170,20 +173,20 @@ export const policyArb = (kind: 'key' | 'identity', max: number) =>
     .tuple(fc.array(statementArb(kind), { minLength: 1, maxLength: max }), fc.boolean())
     .map(([Statement, enableIam]) => ({ Version: '2012-10-17', Statement: kind === 'key' && enableIam ? [ENABLE_IAM, ...Statement] : Statement }));
 
-/** Request principals: roles, users, sessions and roots of both accounts, and service principals. */
+/** Request principals: roles, users, sessions and roots (also as a bare account id) of both accounts, and service principals. */
 export const requestPrincipal = fc.oneof(
   {
     weight: 3,
     arbitrary: fc.constantFrom(
       `arn:aws:iam::${KEY_ACCOUNT}:role/Admin`, `arn:aws:iam::${KEY_ACCOUNT}:role/App`, `arn:aws:sts::${KEY_ACCOUNT}:assumed-role/App/session-1`,
-      `arn:aws:iam::${KEY_ACCOUNT}:user/alice`, `arn:aws:iam::${KEY_ACCOUNT}:user/carol`, `arn:aws:iam::${KEY_ACCOUNT}:root`,
+      `arn:aws:iam::${KEY_ACCOUNT}:user/alice`, `arn:aws:iam::${KEY_ACCOUNT}:user/carol`, `arn:aws:iam::${KEY_ACCOUNT}:root`, KEY_ACCOUNT,
     ),
   },
   {
     weight: 2,
     arbitrary: fc.constantFrom(
       `arn:aws:iam::${OTHER_ACCOUNT}:role/App`, `arn:aws:sts::${OTHER_ACCOUNT}:assumed-role/App/s2`, `arn:aws:iam::${OTHER_ACCOUNT}:user/bob`,
-      `arn:aws:iam::${OTHER_ACCOUNT}:role/Other`, `arn:aws:iam::${OTHER_ACCOUNT}:root`,
+      `arn:aws:iam::${OTHER_ACCOUNT}:role/Other`, `arn:aws:iam::${OTHER_ACCOUNT}:root`, OTHER_ACCOUNT,
     ),
   },
   { weight: 1, arbitrary: fc.constantFrom(...SERVICES) },

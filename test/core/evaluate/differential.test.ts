@@ -48,7 +48,9 @@ const clausesOf = (c: GeneratedCase): Clause[] =>
     ),
   );
 const contextValue = (r: GeneratedRequest, key: string) => Object.entries(r.context).find(([k]) => k.toLowerCase() === key.toLowerCase())?.[1];
-const accountOf = (principal: string) => /^arn:aws:(?:iam|sts)::(\d{12}):/.exec(principal)?.[1];
+const accountOf = (principal: string) => (/^\d{12}$/.test(principal) ? principal : /^arn:aws:(?:iam|sts)::(\d{12}):/.exec(principal)?.[1]);
+/** The oracle takes principal ARNs; `authorize` also takes a bare account id for the account's root (as `simulate --principal` does). */
+const oraclePrincipal = (principal: string) => (/^\d{12}$/.test(principal) ? `arn:aws:iam::${principal}:root` : principal);
 const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 
 interface Exclusion {
@@ -128,7 +130,7 @@ async function compare(c: GeneratedCase, r: GeneratedRequest): Promise<Compariso
   const keyAccount = r.key.split(':')[4]!;
   const simulation = {
     request: {
-      principal: r.principal,
+      principal: oraclePrincipal(r.principal),
       action: r.action,
       resource: action.onKey ? { resource: r.key, accountId: keyAccount } : { resource: '*', accountId: accountOf(r.principal) ?? KEY_ACCOUNT },
       contextVariables: r.context,
