@@ -8,13 +8,13 @@ import { HelpOverlay } from './components/help-overlay.js';
 import { PromptLine } from './components/prompt-line.js';
 import { TooSmall } from './components/too-small.js';
 import { useTerminalSize } from './hooks/useTerminalSize.js';
-import { commandsFor, type KeyContext } from './keys/bindings.js';
+import { commandsFor } from './keys/bindings.js';
 import { Browser } from './screens/browser.js';
 import { Workspace } from './screens/workspace.js';
 import { browseList } from './state/browse-list.js';
 import { derive, exportText, type Derived } from './state/derive.js';
 import { paramRows } from './state/params.js';
-import { createReducer, focusOf, type Action } from './state/reducer.js';
+import { createReducer, focusOf, keyContextOf, type Action } from './state/reducer.js';
 import type { AppState, Effect, View } from './state/types.js';
 import { viewOf } from './state/view.js';
 import type { TemplateLibrary } from './state/workspace.js';
@@ -31,16 +31,6 @@ export interface UiServices {
 export interface AppProps {
   readonly initial: AppState;
   readonly services: UiServices;
-}
-
-function keyContext(state: AppState): KeyContext {
-  const focus = focusOf(state);
-  if (state.help) return 'help';
-  if (state.prompt) return focus === 'prompt-text' ? 'prompt-text' : 'prompt-yesno';
-  if (focus === 'filter' || focus === 'edit') return focus;
-  const ws = state.workspace;
-  if (state.screen === 'browser' || !ws) return 'browser';
-  return ws.tab === 'policy' ? ws.pane : ws.tab;
 }
 
 export function App({ initial, services }: AppProps) {
@@ -115,7 +105,7 @@ export function App({ initial, services }: AppProps) {
       {state.prompt ? (
         <PromptLine prompt={state.prompt} onChange={(value) => send({ type: 'prompt-change', value })} onSubmit={() => send({ type: 'prompt-submit' })} onCancel={onCancel} />
       ) : null}
-      <Footer context={keyContext(state)} message={status} width={size.columns} hideStatus={Boolean(state.prompt)} />
+      <Footer context={keyContextOf(state)} message={status} width={size.columns} hideStatus={Boolean(state.prompt)} />
     </Box>
   );
 }

@@ -142,6 +142,7 @@ export type KeyContext =
   | 'filter'
   | 'parameters'
   | 'statements'
+  | 'file-statements'
   | 'matrix'
   | 'findings'
   | 'export'
@@ -157,6 +158,7 @@ export const CONTEXT_COMMANDS: Readonly<Record<KeyContext, readonly Command[]>> 
   filter: ['confirm', 'back'],
   parameters: ['down', 'confirm', 'add', 'remove', 'nextPane', ...WORKSPACE_TAIL],
   statements: ['down', 'nextPane', 'back', ...WORKSPACE_TAIL],
+  'file-statements': ['down', ...WORKSPACE_TAIL],
   matrix: ['down', 'right', 'toggleGroups', ...WORKSPACE_TAIL],
   findings: ['down', 'confirm', ...WORKSPACE_TAIL],
   export: ['right', 'copy', 'write', 'tabPolicy', 'help', 'quit'],

@@ -1,4 +1,4 @@
-import type { Command } from '../keys/bindings.js';
+import type { Command, KeyContext } from '../keys/bindings.js';
 import type { TemplateLibrary } from './workspace.js';
 import { editCancel, editChange, editSubmit, initialWorkspace, workspaceCommand } from './workspace.js';
 import type { AppState, Effect, Prompt, StatusMessage, View, WorkspaceSource } from './types.js';
@@ -25,6 +25,19 @@ export function focusOf(state: AppState): Focus {
   if (state.prompt || state.help) return 'main';
   if (state.screen === 'browser') return state.browser.filtering ? 'filter' : 'main';
   return state.workspace?.editing ? 'edit' : 'main';
+}
+
+/** Where the keys go now: the footer shows the commands of this context. */
+export function keyContextOf(state: AppState): KeyContext {
+  const focus = focusOf(state);
+  if (state.help) return 'help';
+  if (state.prompt) return focus === 'prompt-text' ? 'prompt-text' : 'prompt-yesno';
+  if (focus === 'filter' || focus === 'edit') return focus;
+  const ws = state.workspace;
+  if (state.screen === 'browser' || !ws) return 'browser';
+  if (ws.tab !== 'policy') return ws.tab;
+  // An opened file has one pane and no browser to go back to.
+  return ws.source.kind === 'file' ? 'file-statements' : ws.pane;
 }
 
 export function initialState(source?: WorkspaceSource, lib?: TemplateLibrary): AppState {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { focusOf } from '../../../source/ui/state/reducer.js';
+import { focusOf, keyContextOf } from '../../../source/ui/state/reducer.js';
 import type { AppState } from '../../../source/ui/state/types.js';
+import { CONTEXT_COMMANDS } from '../../../source/ui/keys/bindings.js';
 import { act, browserState, cmd, fileState, setDraft, templateState, typeInto, ws } from './harness.js';
 
 const TEMPLATE = 'console-default-key-policy';
@@ -149,5 +150,30 @@ describe('help overlay', () => {
     expect(cmd(s, 'help').help).toBe(false);
     s = cmd(browserState(), 'help');
     expect(cmd(s, 'quit').effect).toBeNull();
+  });
+});
+
+describe('key context (what the footer offers)', () => {
+  const text = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'kms:Decrypt', Resource: '*' }] });
+  const cases: [string, () => AppState, string][] = [
+    ['the browser', () => browserState(), 'browser'],
+    ['the filter field', () => cmd(browserState(), 'filter'), 'filter'],
+    ['the parameters', () => templateState(TEMPLATE), 'parameters'],
+    ['the statements of a template', () => cmd(templateState(TEMPLATE), 'nextPane'), 'statements'],
+    ['the statements of an opened file (no Esc back, no panes)', () => fileState('p.json', text), 'file-statements'],
+    ['a field being edited', () => cmd(templateState(TEMPLATE), 'confirm'), 'edit'],
+    ['the matrix', () => cmd(templateState(TEMPLATE), 'tabMatrix'), 'matrix'],
+    ['the findings', () => cmd(templateState(TEMPLATE), 'tabFindings'), 'findings'],
+    ['the export tab', () => cmd(templateState(TEMPLATE), 'tabExport'), 'export'],
+    ['the path prompt', () => cmd(templateState(TEMPLATE), 'write'), 'prompt-text'],
+    ['a yes/no question', () => cmd(edited(), 'quit'), 'prompt-yesno'],
+    ['the help overlay', () => cmd(templateState(TEMPLATE), 'help'), 'help'],
+  ];
+  it.each(cases)('in %s it is %s', (_where, state, context) => {
+    expect(keyContextOf(state())).toBe(context);
+  });
+
+  it('covers every context of the key-binding table', () => {
+    expect(Object.keys(CONTEXT_COMMANDS).sort()).toEqual([...new Set(cases.map((c) => c[2]))].sort());
   });
 });
