@@ -1,6 +1,5 @@
 import { Box, Text } from 'ink';
 import { memo } from 'react';
-import { Para } from './para.js';
 
 type Token = { readonly text: string; readonly color?: string };
 
@@ -23,19 +22,51 @@ export function tokenizeJsonLine(line: string): Token[] {
   return out;
 }
 
-/** Colored, wrapped JSON text; the caller's box clips what does not fit. */
+/**
+ * Cuts one pretty-printed line into rows of at most `width` columns, keeping the
+ * colours; continuation rows are indented under the line's own indentation, so a
+ * long ARN reads as part of its value instead of starting at the pane's edge.
+ */
+export function wrapJsonLine(line: string, width: number): Token[][] {
+  const tokens = tokenizeJsonLine(line);
+  if (line.length <= width || width < 8) return [tokens];
+  const indent = ' '.repeat(Math.min(line.length - line.trimStart().length + 2, Math.floor(width / 2)));
+  const rows: Token[][] = [];
+  let row: Token[] = [];
+  let room = width;
+  for (const t of tokens) {
+    let text = t.text;
+    while (text.length > 0) {
+      if (room === 0) {
+        rows.push(row);
+        row = [{ text: indent }];
+        room = width - indent.length;
+      }
+      const part = text.slice(0, room);
+      row.push(t.color ? { text: part, color: t.color } : { text: part });
+      text = text.slice(part.length);
+      room -= part.length;
+    }
+  }
+  rows.push(row);
+  return rows;
+}
+
+/** Colored JSON text wrapped to the pane; the caller's box clips what does not fit below. */
 export const JsonView = memo(function JsonView({ text, width }: { readonly text: string; readonly width: number }) {
-  const lines = text.split('\n');
+  const rows = text.split('\n').flatMap((line) => wrapJsonLine(line, width));
   return (
     <Box flexDirection="column" width={width} flexShrink={0}>
-      {lines.map((line, i) => (
-        <Para key={i}>
-          {tokenizeJsonLine(line).map((t, j) => (
-            <Text key={j} color={t.color}>
-              {t.text}
-            </Text>
-          ))}
-        </Para>
+      {rows.map((row, i) => (
+        <Box key={i} flexShrink={0}>
+          <Text wrap="truncate-end">
+            {row.map((t, j) => (
+              <Text key={j} color={t.color}>
+                {t.text}
+              </Text>
+            ))}
+          </Text>
+        </Box>
       ))}
     </Box>
   );
