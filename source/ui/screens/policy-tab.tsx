@@ -59,9 +59,17 @@ export function PolicyTab(props: PolicyTabProps) {
               {statement.note}
             </Para>
           ) : null}
-          <Para dimColor>
-            {statement?.details ?? ''}
-          </Para>
+          {(statement?.bullets ?? []).map((b, i) => (
+            // A hanging indent: wrapped lines stay under their bullet's text.
+            <Box key={i} flexShrink={0} paddingLeft={b.depth * 2}>
+              <Text dimColor>{SYMBOLS.bullet} </Text>
+              <Box flexShrink={1}>
+                <Text dimColor wrap="wrap">
+                  {b.text}
+                </Text>
+              </Box>
+            </Box>
+          ))}
         </Box>
       </Box>
     </Box>

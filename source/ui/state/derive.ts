@@ -6,7 +6,7 @@ import { buildMatrix } from '../../core/matrix/index.js';
 import { buildDocument, canonicalize, detectKind, parsePolicy, serializePolicy, type PolicyDocument, type PolicyKind } from '../../core/policy/index.js';
 import { renderTemplate, type Template } from '../../core/templates/index.js';
 import type { Matrix } from '../../core/matrix/types.js';
-import { explainStatements } from './explanation.js';
+import { explainStatements, type ExplanationBullet } from './explanation.js';
 import type { WorkspaceSource } from './types.js';
 import { SYMBOLS } from '../components/symbols.js';
 
@@ -19,6 +19,8 @@ export interface StatementView {
   readonly summary: string;
   /** One line per element (who, actions, resources, conditions). */
   readonly details: string;
+  /** The same, as bullets with their depth (the Policy tab indents wrapped lines under each bullet). */
+  readonly bullets: readonly ExplanationBullet[];
   readonly note: string | null;
 }
 
@@ -71,6 +73,7 @@ export function derive(source: WorkspaceSource, template: Template | undefined):
     json: JSON.stringify(canonicalStatement(s.raw), null, 2),
     summary: explanations[s.index]?.summary ?? '',
     details: explanations[s.index]?.details ?? '',
+    bullets: explanations[s.index]?.bullets ?? [],
     note: notes[s.index] ?? null,
   }));
   const decodeFinding = source.kind === 'file' ? source.decodeFinding : undefined;
