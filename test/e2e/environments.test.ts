@@ -97,7 +97,7 @@ describe('NO_COLOR', () => {
 
 describe('TERM=dumb', () => {
   // A dumb terminal cannot move the cursor: a full-screen UI would print every frame below the last.
-  it.each([[[]], [['open', 'test/fixtures/seeds/default-key-policy.json']]])('refuses %j with a clear message, exit 2, and never switches screens', async (args) => {
+  it.each([[[]], [['open', 'test/fixtures/seeds/iampulse-default-key-policy.json']]])('refuses %j with a clear message, exit 2, and never switches screens', async (args) => {
     const t = start(args, 80, 24, { TERM: 'dumb' });
     expect(await t.exited()).toBe(2);
     const text = t.text();
