@@ -244,6 +244,19 @@ describe('quitting', () => {
   });
 });
 
+describe('ended from outside', () => {
+  it.each([
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+  ] as const)('%s: the terminal is restored and the exit code says which signal', async (signal, code) => {
+    const t = start([], 80, 24);
+    await openCrossAccountTemplate(t);
+    t.kill(signal);
+    expect(await t.exited()).toBe(code);
+    expectTerminalRestored(t.raw());
+  });
+});
+
 describe('resizing', () => {
   it('says what size it needs below 80x24 and renders again when the window grows', async () => {
     const t = start([], 80, 24);

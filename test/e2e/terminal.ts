@@ -37,7 +37,8 @@ export interface TerminalSession {
   exited(timeoutMs?: number): Promise<number>;
   /** Raw output written by the program (escape sequences included). */
   raw(): string;
-  kill(): void;
+  /** Ends the program with a signal (default SIGHUP, as when the terminal closes). */
+  kill(signal?: NodeJS.Signals): void;
 }
 
 export interface StartOptions {
@@ -154,8 +155,8 @@ export function startCli(args: readonly string[], options: StartOptions = {}): T
             });
           }),
     raw: () => raw,
-    kill: () => {
-      if (exitCode === null) pty.kill();
+    kill: (signal) => {
+      if (exitCode === null) pty.kill(signal);
     },
   };
 }
