@@ -11,10 +11,11 @@ import { buildMatrix } from '../source/core/matrix/index.js';
 import { buildDocument, parsePolicy } from '../source/core/policy/index.js';
 import { allTemplates, findTemplate, renderTemplate, validateParameter } from '../source/core/templates/index.js';
 import { App, type UiServices } from '../source/ui/app.js';
+import { keepYoungGenerationSmall } from '../source/ui/perf/heap.js';
 import { initialState } from '../source/ui/state/reducer.js';
 import type { WorkspaceSource } from '../source/ui/state/types.js';
 
-export { authorize, buildDocument, buildMatrix, kmsAction, kmsActionIds, parsePolicy, allTemplates, findTemplate, renderTemplate };
+export { keepYoungGenerationSmall, authorize, buildDocument, buildMatrix, kmsAction, kmsActionIds, parsePolicy, allTemplates, findTemplate, renderTemplate };
 
 const library = { find: findTemplate, validate: validateParameter };
 

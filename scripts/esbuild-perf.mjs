@@ -33,7 +33,7 @@ const OUTPUT_EDITS = [
 const OUTPUT_HELPERS = `
 let __kptCaches;
 function __kptSharedCaches() {
-  if (!__kptCaches || __kptCaches.styledChars.size + __kptCaches.widths.size > 20000) {
+  if (!__kptCaches || __kptCaches.styledChars.size > 2000 || __kptCaches.widths.size > 8000 || __kptCaches.slices.size > 2000) {
     __kptCaches = new OutputCaches();
     __kptCaches.slices = new Map();
   }
