@@ -43,9 +43,11 @@ export function Workspace(props: WorkspaceProps) {
         {/* Never cut by a long title: it is why q asks before quitting. */}
         <Text color="yellow">{edited}</Text>
         {TABS.map((t, i) => (
+          // Brackets as well as inverse: with NO_COLOR there is no inverse, and the tab must still show.
           <Text key={t} inverse={ws.tab === t} bold={ws.tab === t}>
-            {' '}
-            {tabs[i]}{' '}
+            {ws.tab === t ? '[' : ' '}
+            {tabs[i]}
+            {ws.tab === t ? ']' : ' '}
           </Text>
         ))}
       </Box>
