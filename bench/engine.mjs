@@ -117,11 +117,12 @@ export async function engineBench(mod, log) {
 
   // simulate vs iam-simulate, same requests, alternating rounds.
   const requests = simulateRequests(mod);
-  await perRequest(requests, 1, (q) => ours(mod, q));
-  await perRequest(requests, 1, theirs); // loads iam-data
+  // Warm-up: the same number of requests for each engine (JIT tiers, iam-simulate loads iam-data).
+  await perRequest(requests, 5, (q) => ours(mod, q));
+  await perRequest(requests, 5, theirs);
   const a = [];
   const b = [];
-  for (let k = 0; k < 5; k++) {
+  for (let k = 0; k < 12; k++) {
     a.push(...(await perRequest(requests, 3, (q) => ours(mod, q))));
     b.push(...(await perRequest(requests, 1, theirs)));
   }

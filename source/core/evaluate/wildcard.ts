@@ -4,7 +4,9 @@
  * matrix evaluates the same few patterns millions of times.
  */
 
-const cache = new Map<string, RegExp>();
+// One map per case mode, keyed by the pattern itself (no key string to build per lookup).
+const caseSensitive = new Map<string, RegExp>();
+const ignoringCase = new Map<string, RegExp>();
 
 function escapeRegex(s: string): string {
   return s.replace(/[.+^${}()|[\]\\]/g, '\\$&');
@@ -12,12 +14,12 @@ function escapeRegex(s: string): string {
 
 /** A regular expression for a wildcard pattern; `ignoreCase` for action names. */
 export function wildcardRegex(pattern: string, ignoreCase: boolean): RegExp {
-  const cacheKey = `${ignoreCase ? 'i' : 's'}${pattern}`;
-  let re = cache.get(cacheKey);
+  const cache = ignoreCase ? ignoringCase : caseSensitive;
+  let re = cache.get(pattern);
   if (!re) {
     const body = escapeRegex(pattern).replace(/\*/g, '.*').replace(/\?/g, '.');
     re = new RegExp(`^${body}$`, ignoreCase ? 'is' : 's');
-    cache.set(cacheKey, re);
+    cache.set(pattern, re);
   }
   return re;
 }

@@ -129,6 +129,8 @@ export function parseConditions(v: unknown, pointer: string): ConditionClause[] 
 }
 
 function escape(token: string): string {
+  // Most operator and key names need no escaping (a pointer per condition clause, per policy parse).
+  if (!token.includes('~') && !token.includes('/')) return token;
   return token.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
