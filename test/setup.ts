@@ -4,3 +4,8 @@
 if (process.env.KPT_ORIGINAL_CI === undefined) process.env.KPT_ORIGINAL_CI = process.env.CI ?? '';
 delete process.env.CI;
 delete process.env.CONTINUOUS_INTEGRATION;
+// The UI picks Unicode or ASCII symbols from the locale when it loads: in-process UI tests
+// expect the Unicode ones whatever locale the developer's shell has (tests of the ASCII
+// fallback pass their environment explicitly).
+process.env.LC_ALL = 'C.UTF-8';
+if (process.env.TERM === 'linux' || process.env.TERM === 'dumb' || !process.env.TERM) process.env.TERM = 'xterm-256color';
