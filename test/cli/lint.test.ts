@@ -106,7 +106,7 @@ describe('lint text', () => {
     const { findings } = lintJson([MIXED]);
     const lines = r.stdout.split('\n');
     const source = readText(MIXED).split('\n');
-    expect(lines[0]).toBe(`${MIXED} (key policy): 1 error, 1 security, 1 warning, 2 suggestions`);
+    expect(lines[0]).toBe(`${MIXED} (key policy): 1 error, 1 security finding, 1 warning, 2 suggestions`);
     const headers = lines.filter((l) => /^[A-Z]+$/.test(l));
     expect(headers).toEqual(['ERROR', 'SECURITY', 'WARNING', 'SUGGESTION']);
     for (const f of findings) {
@@ -299,7 +299,7 @@ describe('lint input and --kind', () => {
   it("reads standard input with '-'", () => {
     const r = runBuiltCli(['lint', '-'], { input: readText(MIXED) });
     expect(r.code).toBe(1);
-    expect(r.stdout.split('\n')[0]).toBe('<stdin> (key policy): 1 error, 1 security, 1 warning, 2 suggestions');
+    expect(r.stdout.split('\n')[0]).toBe('<stdin> (key policy): 1 error, 1 security finding, 1 warning, 2 suggestions');
     const sarif = JSON.parse(runBuiltCli(['lint', '-', '--format', 'sarif'], { input: readText(MIXED) }).stdout) as { runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
     expect(sarif.runs[0]!.results[0]!.locations[0]!.physicalLocation.artifactLocation.uri).toBe('stdin');
   });

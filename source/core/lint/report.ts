@@ -60,7 +60,9 @@ export function formatSarif(findings: readonly Finding[], fileName: string, tool
   return `${JSON.stringify(sarif, null, 2)}\n`;
 }
 
-function plural(n: number, word: string): string {
+/** "1 error", "2 errors", "2 security findings". */
+function countOf(n: number, severity: string): string {
+  const word = severity === 'security' ? 'security finding' : severity;
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
@@ -70,7 +72,7 @@ export function formatText(findings: readonly Finding[], fileName: string, text:
   const out: string[] = [];
   if (findings.length === 0) return `${fileName}: no findings (${kind} policy)\n`;
   const counts = SEVERITY_ORDER.map((s) => [s, findings.filter((f) => f.severity === s).length] as const).filter(([, n]) => n > 0);
-  out.push(`${fileName} (${kind} policy): ${counts.map(([s, n]) => plural(n, s)).join(', ')}`);
+  out.push(`${fileName} (${kind} policy): ${counts.map(([s, n]) => countOf(n, s)).join(', ')}`);
   for (const severity of SEVERITY_ORDER) {
     const group = findings.filter((f) => f.severity === severity);
     if (group.length === 0) continue;

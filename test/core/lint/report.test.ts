@@ -36,3 +36,15 @@ describe('report formats agree', () => {
     expect(textIds).toEqual(json);
   });
 });
+
+describe('text summary line', () => {
+  it('counts findings per severity in words ("2 security findings", "1 warning")', () => {
+    const text = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 'kms:*', Resource: '*' }] }, null, 2);
+    const { findings, kind } = lintPolicy(text);
+    const security = findings.filter((f) => f.severity === 'security').length;
+    expect(security).toBeGreaterThan(1);
+    const first = formatText(findings, 'p.json', text, kind).split('\n')[0];
+    expect(first).toContain(`${security} security findings`);
+    expect(first).not.toMatch(/securitys/);
+  });
+});
