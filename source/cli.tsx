@@ -18,8 +18,7 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 
 // The Ink app is its own chunk: subcommands never load Ink or React.
 const interactive = async () => {
-  // chalk (inside Ink) ignores NO_COLOR; FORCE_COLOR=0 makes it honour it, unless colour is forced.
-  if (process.env.NO_COLOR && process.env.FORCE_COLOR === undefined) process.env.FORCE_COLOR = '0';
+  // NO_COLOR drops only colours (source/ui/components/colors.ts): chalk keeps its level, so bold and inverse (the caret, the selection) still show.
   const [{ runInteractive }, { keepYoungGenerationSmall }] = await Promise.all([import('./ui/run.js'), import('./ui/perf/heap.js')]);
   // After the UI's modules are loaded, before the first frame: peak memory stays well under 120 MB.
   keepYoungGenerationSmall();

@@ -69,6 +69,10 @@ describe('terminal sizes', () => {
 
 // SGR parameters that set a colour: 30-37, 38;..., 39, 40-47, 48;..., 49, 90-97, 100-107.
 const COLOUR_SGR = /\u001b\[(?:[0-9;]*;)?(?:3[0-9]|4[0-9]|9[0-7]|10[0-7])(?:;[0-9;]*)?m/;
+// SGR 7, inverse video: the selected row and the text-field caret.
+const INVERSE_SGR = /\u001b\[(?:[0-9;]*;)?7(?:;[0-9;]*)?m/;
+// The filter field with a caret after "kms": the caret is an inverse space.
+const CARET_AFTER_KMS = /kms\u001b\[(?:[0-9;]*;)?7(?:;[0-9;]*)?m /;
 
 describe('NO_COLOR', () => {
   it('draws no colour at all, and the matrix cells and the selection still read by their symbols', async () => {
@@ -79,6 +83,8 @@ describe('NO_COLOR', () => {
       if (name === 'browser') expect(text).toMatch(/^\s*› /m);
     });
     expect(t.raw()).not.toMatch(COLOUR_SGR);
+    // NO_COLOR drops colour only: the selection (inverse) still shows.
+    expect(t.raw()).toMatch(INVERSE_SGR);
     // The cursor cell is bracketed and every cell is a legend symbol.
     // The grid: the rows between the heading line and the legend.
     const lines = matrix.split('\n');
@@ -87,6 +93,23 @@ describe('NO_COLOR', () => {
     expect(grid.join('\n')).toMatch(/\[[AID?.~]\]/);
     // Seven action groups: seven cells a row, each one symbol between spaces or brackets.
     for (const row of grid) expect(`${row} `.slice(16).match(/[ [][AID?.~][ \]]/g), row).toHaveLength(7);
+  });
+
+  it('keeps the text-field caret visible (inverse video) while typing into the filter', async () => {
+    const t = start([], 100, 30, { NO_COLOR: '1' });
+    await t.waitFor(ON_LIST, 'the template browser');
+    t.press('/');
+    await t.waitFor((s) => footer(s).includes('keep filter'), 'the filter field');
+    const before = t.raw().length;
+    t.press('kms');
+    await t.waitFor((s) => /Filter: kms/.test(s), 'the typed filter');
+    const frame = t.raw().slice(before);
+    expect(frame).toMatch(CARET_AFTER_KMS);
+    expect(frame).not.toMatch(COLOUR_SGR);
+    t.press(KEYS.escape);
+    await t.waitFor((s) => ON_LIST(s) && s.includes('press / to filter'), 'the filter cleared');
+    t.press('q');
+    expect(await t.exited()).toBe(0);
   });
 
   it('without NO_COLOR the same screens are coloured (the check above can fail)', async () => {

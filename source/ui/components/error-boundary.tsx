@@ -1,5 +1,6 @@
 import { Component, type ReactNode } from 'react';
 import { Box, Text, useInput } from 'ink';
+import { paint } from './colors.js';
 
 interface Props {
   readonly children: ReactNode;
@@ -35,7 +36,7 @@ function CrashScreen({ error, onExit }: { readonly error: Error; readonly onExit
   const message = error.message.split('\n')[0] ?? '';
   return (
     <Box flexDirection="column">
-      <Text color="red" wrap="wrap">
+      <Text color={paint('red')} wrap="wrap">
         kms-policy-tui: internal error: {message}
       </Text>
       <Text wrap="wrap">Press any key to leave. The terminal is then restored and the error printed again; files already written are kept.</Text>

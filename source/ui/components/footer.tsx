@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import { footerHints, HINT_GAP, type KeyContext } from '../keys/bindings.js';
 import type { StatusMessage } from '../state/types.js';
+import { paint } from './colors.js';
 
 /** The status line (message or question) and the keys of the current context. */
 export function Footer({ context, message, width, hideStatus }: { readonly context: KeyContext; readonly message: StatusMessage | null; readonly width: number; readonly hideStatus?: boolean }) {
@@ -8,7 +9,7 @@ export function Footer({ context, message, width, hideStatus }: { readonly conte
   return (
     <Box flexDirection="column" width={width}>
       {hideStatus ? null : (
-        <Text wrap="truncate-end" color={message?.tone === 'error' ? 'red' : undefined}>
+        <Text wrap="truncate-end" color={paint(message?.tone === 'error' ? 'red' : undefined)}>
           {message?.text ?? ' '}
         </Text>
       )}

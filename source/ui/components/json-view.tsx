@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
 import { memo } from 'react';
+import { paint } from './colors.js';
 
 type Token = { readonly text: string; readonly color?: string };
 
@@ -61,7 +62,7 @@ export const JsonView = memo(function JsonView({ text, width }: { readonly text:
         <Box key={i} flexShrink={0}>
           <Text wrap="truncate-end">
             {row.map((t, j) => (
-              <Text key={j} color={t.color}>
+              <Text key={j} color={paint(t.color)}>
                 {t.text}
               </Text>
             ))}

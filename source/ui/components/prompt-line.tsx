@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import type { Prompt } from '../state/types.js';
 import { TextField } from './text-field.js';
+import { paint } from './colors.js';
 
 export interface PromptLineProps {
   readonly prompt: Prompt;
@@ -21,13 +22,13 @@ export function PromptLine({ prompt, onChange, onSubmit, onCancel }: PromptLineP
       );
     case 'overwrite':
       return (
-        <Text color="yellow" wrap="truncate-end">
+        <Text color={paint('yellow')} wrap="truncate-end">
           {prompt.path} already exists. Overwrite it? (y/n)
         </Text>
       );
     case 'discard':
       return (
-        <Text color="yellow" wrap="truncate-end">
+        <Text color={paint('yellow')} wrap="truncate-end">
           {prompt.then === 'quit' ? 'Edits were neither written nor copied. Quit anyway? (y/n)' : 'Edits were neither written nor copied. Leave this template and lose them? (y/n)'}
         </Text>
       );

@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
 import { BREAKPOINTS } from '../hooks/useTerminalSize.js';
+import { paint } from './colors.js';
 
 /** Shown instead of the app when the terminal is below the minimum size. */
 export function TooSmall({ columns, rows, question }: { readonly columns: number; readonly rows: number; readonly question?: string | null }) {
@@ -11,7 +12,7 @@ export function TooSmall({ columns, rows, question }: { readonly columns: number
       </Text>
       <Text wrap="wrap">Enlarge the window (or press q to quit).</Text>
       {question ? (
-        <Text wrap="wrap" color="yellow">
+        <Text wrap="wrap" color={paint('yellow')}>
           {question}
         </Text>
       ) : null}

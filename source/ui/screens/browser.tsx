@@ -6,6 +6,7 @@ import { fit, windowStart } from '../components/window.js';
 import { KIND_HEADINGS } from '../state/browse-list.js';
 import type { BrowserState } from '../state/types.js';
 import { SYMBOLS } from '../components/symbols.js';
+import { paint } from '../components/colors.js';
 
 export interface BrowserProps {
   readonly state: BrowserState;
@@ -98,12 +99,12 @@ function Preview({ template }: { readonly template: Template }) {
       {template.parameters.length === 0 ? <OneLine dimColor>none</OneLine> : null}
       {template.parameters.map((p) => (
         <OneLine key={p.name}>
-          {p.label}: <Text color="green">{typeof p.default === 'string' ? p.default : p.default.join(', ')}</Text>
+          {p.label}: <Text color={paint('green')}>{typeof p.default === 'string' ? p.default : p.default.join(', ')}</Text>
         </OneLine>
       ))}
       <OneLine bold>Source</OneLine>
       <Para>{template.source.title}</Para>
-      <Para color="blue">{template.source.url}</Para>
+      <Para color={paint('blue')}>{template.source.url}</Para>
       <OneLine dimColor>Enter opens this template</OneLine>
     </>
   );

@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import { EXPORT_FORMATS, EXPORT_LABELS, type ExportFormat } from '../state/types.js';
 import { SYMBOLS } from '../components/symbols.js';
+import { paint } from '../components/colors.js';
 
 export interface ExportTabProps {
   readonly format: ExportFormat;
@@ -31,7 +32,7 @@ export function ExportTab({ format, text, unreadable, width, height }: ExportTab
     return (
       <Box flexDirection="column" height={height} width={width}>
         {formatBar}
-        <Text color="red" wrap="wrap">
+        <Text color={paint('red')} wrap="wrap">
           Nothing to export: {unreadable}.
         </Text>
       </Box>

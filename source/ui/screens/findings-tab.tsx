@@ -4,6 +4,7 @@ import type { Finding, Severity } from '../../core/lint/catalog.js';
 import { FINDING_RULES } from '../../core/lint/catalog.js';
 import { fit, windowStart } from '../components/window.js';
 import { SYMBOLS } from '../components/symbols.js';
+import { paint } from '../components/colors.js';
 
 const SEVERITY_LABELS: Readonly<Record<Severity, string>> = { error: 'ERROR', security: 'SECURITY', warning: 'WARNING', suggestion: 'SUGGEST' };
 const SEVERITY_COLORS: Readonly<Record<Severity, string>> = { error: 'red', security: 'magenta', warning: 'yellow', suggestion: 'cyan' };
@@ -38,7 +39,7 @@ export function sourceExcerpt(text: string, f: Finding, width: number): [string,
 
 /** Findings by severity; the selected one's message, fix and source line below. Enter jumps to its statement. */
 export function FindingsTab({ findings, text, selected, width, height }: FindingsTabProps) {
-  if (findings.length === 0) return <Text color="green">No findings: lint finds nothing to report in this policy.</Text>;
+  if (findings.length === 0) return <Text color={paint('green')}>No findings: lint finds nothing to report in this policy.</Text>;
   const detailHeight = 8;
   const listHeight = Math.max(1, height - detailHeight - 1);
   const at = Math.min(selected, findings.length - 1);
@@ -55,7 +56,7 @@ export function FindingsTab({ findings, text, selected, width, height }: Finding
           return (
             <Text key={`${i}-${f.id}`} inverse={i === at} wrap="truncate-end">
               {i === at ? `${SYMBOLS.pointer} ` : '  '}
-              <Text color={SEVERITY_COLORS[f.severity]}>{SEVERITY_LABELS[f.severity].padEnd(9)}</Text>
+              <Text color={paint(SEVERITY_COLORS[f.severity])}>{SEVERITY_LABELS[f.severity].padEnd(9)}</Text>
               {fit(`${f.id}  ${where}`, width - 12)}
             </Text>
           );
@@ -68,7 +69,7 @@ export function FindingsTab({ findings, text, selected, width, height }: Finding
             {current.line !== null ? ` (${locationOf(current)})` : ''}
           </Line>
           {excerpt ? <Line dimColor>{excerpt[0]}</Line> : null}
-          {excerpt ? <Line color="red">{excerpt[1]}</Line> : null}
+          {excerpt ? <Line color={paint('red')}>{excerpt[1]}</Line> : null}
           <Para>{current.message}</Para>
           <Para>
             <Text bold>Fix: </Text>

@@ -5,6 +5,7 @@ import { fit, windowStart } from '../components/window.js';
 import type { WorkspaceState } from '../state/types.js';
 import { cellDecision, cellDetail, DECISION_COLORS, legendText, matrixColumns, symbolOf } from './matrix-view.js';
 import { SYMBOLS } from '../components/symbols.js';
+import { paint } from '../components/colors.js';
 
 export interface MatrixTabProps {
   readonly ws: WorkspaceState;
@@ -50,7 +51,7 @@ export function MatrixTab({ ws, matrix, statementName, width, height }: MatrixTa
               const symbol = symbolOf(d);
               const text = here ? `[${symbol}]` : ` ${symbol} `;
               return (
-                <Text key={c.name} color={DECISION_COLORS[d]} bold={here}>
+                <Text key={c.name} color={paint(DECISION_COLORS[d])} bold={here}>
                   {text.padEnd(cellWidth)}
                 </Text>
               );

@@ -7,6 +7,7 @@ import type { StatementView } from '../state/derive.js';
 import type { ParamRow } from '../state/params.js';
 import type { WorkspaceState } from '../state/types.js';
 import { SYMBOLS } from '../components/symbols.js';
+import { paint } from '../components/colors.js';
 
 export interface PolicyTabProps {
   readonly ws: WorkspaceState;
@@ -53,7 +54,7 @@ export function PolicyTab(props: PolicyTabProps) {
           </Para>
           {statement?.note ? (
             <Para>
-              <Text bold color="magenta">
+              <Text bold color={paint('magenta')}>
                 Note:{' '}
               </Text>
               {statement.note}
@@ -107,14 +108,14 @@ function ParametersForm({ ws, rows, height, width, onEditChange, onEditSubmit, o
                 {editing ? (
                   <TextField value={editing.draft} focus onChange={onEditChange} onSubmit={onEditSubmit} onCancel={onEditCancel} />
                 ) : (
-                  <Text color="green" wrap="truncate-end">
+                  <Text color={paint('green')} wrap="truncate-end">
                     {fit(row.value, valueWidth)}
                   </Text>
                 )}
               </Box>
             </Box>
             {editing?.error ? (
-              <Text color="red" wrap="truncate-end">
+              <Text color={paint('red')} wrap="truncate-end">
                 {`  ${SYMBOLS.cross} `}
                 {editing.error}
               </Text>

@@ -10,6 +10,7 @@ import { FindingsTab } from './findings-tab.js';
 import { MatrixTab } from './matrix-tab.js';
 import { PolicyTab } from './policy-tab.js';
 import { SYMBOLS } from '../components/symbols.js';
+import { paint } from '../components/colors.js';
 
 export interface WorkspaceProps {
   readonly ws: WorkspaceState;
@@ -41,9 +42,9 @@ export function Workspace(props: WorkspaceProps) {
           {fit(`${derived.title} ${SYMBOLS.dot} ${derived.unreadable ? 'not readable JSON' : derived.kind === 'key' ? 'key policy' : 'IAM policy'}`, width - tabsWidth - 1 - edited.length).padEnd(width - tabsWidth - edited.length)}
         </Text>
         {/* Never cut by a long title: it is why q asks before quitting. */}
-        <Text color="yellow">{edited}</Text>
+        <Text color={paint('yellow')}>{edited}</Text>
         {TABS.map((t, i) => (
-          // Brackets as well as inverse: with NO_COLOR there is no inverse, and the tab must still show.
+          // Brackets as well as inverse: the current tab still shows where inverse does not (FORCE_COLOR=0, a plain capture).
           <Text key={t} inverse={ws.tab === t} bold={ws.tab === t}>
             {ws.tab === t ? '[' : ' '}
             {tabs[i]}
