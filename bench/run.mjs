@@ -7,6 +7,9 @@
  */
 // Ink reads CI when it is imported: a CI value would change how the in-process app renders.
 delete process.env.CI;
+// The in-process app renders in colour as in a 256-colour terminal, whatever the bench's own output is
+// (chalk reads this when the bundle is imported; the pseudo-terminal sessions get a clean environment).
+process.env.FORCE_COLOR = '2';
 
 import { execFileSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';

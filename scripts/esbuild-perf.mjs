@@ -25,12 +25,17 @@ function fastStringWidth(root) {
 // Ink builds each frame from scratch: every line is tokenised into styled characters and
 // clipped again, although from one key to the next most lines are the same. These edits keep
 // Ink's own per-frame caches (keyed by the line's text) from one frame to the next, bounded,
-// and remember clipped lines the same way.
-const OUTPUT_EDITS = [
-  ['caches = new OutputCaches();', 'caches = __kptSharedCaches();'],
-  ['return sliceAnsi(line, from, to);', 'return __kptSlice(this.caches, line, from, to);'],
-];
-const OUTPUT_HELPERS = `
+// and remember clipped lines the same way. When a row is turned back into text, a character
+// styled like the one before it needs no escape codes: the edit to ansi-tokenize skips the
+// style diff (several Sets per character) in that case; the diff of equal lists is empty.
+const EDITS = [
+  {
+    file: /[\\/]node_modules[\\/]ink[\\/]build[\\/]output\.js$/,
+    replace: [
+      ['caches = new OutputCaches();', 'caches = __kptSharedCaches();'],
+      ['return sliceAnsi(line, from, to);', 'return __kptSlice(this.caches, line, from, to);'],
+    ],
+    append: `
 let __kptCaches;
 function __kptSharedCaches() {
   if (!__kptCaches || __kptCaches.styledChars.size > 2000 || __kptCaches.widths.size > 8000 || __kptCaches.slices.size > 2000) {
@@ -48,27 +53,47 @@ function __kptSlice(caches, line, from, to) {
   }
   return s;
 }
-`;
+`,
+  },
+  {
+    file: /[\\/]node_modules[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]styledChars\.js$/,
+    replace: [
+      [
+        'ret += ansiCodesToString(diffAnsiCodes(chars[i - 1].styles, char.styles));',
+        'if (!__kptSameCodes(chars[i - 1].styles, char.styles)) ret += ansiCodesToString(diffAnsiCodes(chars[i - 1].styles, char.styles));',
+      ],
+    ],
+    append: `
+function __kptSameCodes(a, b) {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k].code !== b[k].code || a[k].endCode !== b[k].endCode) return false;
+  return true;
+}
+`,
+  },
+];
 
-function sharedOutputCaches() {
+function inkFrameWork() {
   return {
-    name: 'ink-shared-output-caches',
+    name: 'ink-frame-work',
     setup(build) {
-      build.onLoad({ filter: /[\\/]node_modules[\\/]ink[\\/]build[\\/]output\.js$/ }, async (args) => {
-        let text = await readFile(args.path, 'utf8');
-        for (const [from, to] of OUTPUT_EDITS) {
-          if (!text.includes(from)) {
-            // Another Ink version: build it unchanged (correct, only slower) and say so.
-            return { contents: await readFile(args.path, 'utf8'), loader: 'js', warnings: [{ text: `ink/build/output.js changed; frame caches not shared (missing: ${from})` }] };
+      for (const edit of EDITS) {
+        build.onLoad({ filter: edit.file }, async (args) => {
+          const original = await readFile(args.path, 'utf8');
+          let text = original;
+          for (const [from, to] of edit.replace) {
+            // Another version of the file: build it unchanged (correct, only slower) and say so.
+            if (!text.includes(from)) return { contents: original, loader: 'js', warnings: [{ text: `${args.path} changed; frame work not reduced (missing: ${from})` }] };
+            text = text.replace(from, to);
           }
-          text = text.replace(from, to);
-        }
-        return { contents: `${text}\n${OUTPUT_HELPERS}`, loader: 'js' };
-      });
+          return { contents: `${text}\n${edit.append}`, loader: 'js' };
+        });
+      }
     },
   };
 }
 
 export function perfPlugins(root) {
-  return [fastStringWidth(root), sharedOutputCaches()];
+  return [fastStringWidth(root), inkFrameWork()];
 }
