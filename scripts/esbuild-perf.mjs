@@ -72,6 +72,19 @@ function __kptSameCodes(a, b) {
 }
 `,
   },
+  {
+    // string-width 8 (Ink's; not the older copy inside wrap-ansi): build the emoji regular
+    // expression (~15 ms: every RGI emoji sequence) and the segmenter when first needed, not
+    // when the module loads. One-column text never needs them (source/ui/perf/string-width.ts).
+    file: /[\\/]node_modules[\\/]string-width[\\/]index\.js$/,
+    skip: /[\\/]wrap-ansi[\\/]/,
+    replace: [
+      ['const segmenter = new Intl.Segmenter();', 'let __kptSegmenter;\nconst segmenter = { segment: (text) => (__kptSegmenter ??= new Intl.Segmenter()).segment(text) };'],
+      [String.raw`const rgiEmojiRegex = /^\p{RGI_Emoji}$/v;`, String.raw`let __kptRgi;
+const rgiEmojiRegex = { test: (text) => (__kptRgi ??= new RegExp('^\\p{RGI_Emoji}$', 'v')).test(text) };`],
+    ],
+    append: '',
+  },
 ];
 
 function inkFrameWork() {
@@ -80,12 +93,13 @@ function inkFrameWork() {
     setup(build) {
       for (const edit of EDITS) {
         build.onLoad({ filter: edit.file }, async (args) => {
+          if (edit.skip?.test(args.path)) return undefined;
           const original = await readFile(args.path, 'utf8');
           let text = original;
           for (const [from, to] of edit.replace) {
             // Another version of the file: build it unchanged (correct, only slower) and say so.
             if (!text.includes(from)) return { contents: original, loader: 'js', warnings: [{ text: `${args.path} changed; frame work not reduced (missing: ${from})` }] };
-            text = text.replace(from, to);
+            text = text.replace(from, () => to); // a function: no $ patterns in `to`
           }
           return { contents: `${text}\n${edit.append}`, loader: 'js' };
         });

@@ -1,6 +1,7 @@
 /**
- * The build's Ink edits (scripts/esbuild-perf.mjs: fast string widths, frame caches kept
- * across frames, no style diff between equally styled characters) must not change a single
+ * The build's Ink edits (scripts/esbuild-perf.mjs: fast string widths, string-width's emoji
+ * regex and segmenter built on first use, frame caches kept across frames, no style diff
+ * between equally styled characters) must not change a single
  * byte of what reaches the terminal. Given the same keys, the app bundled with them and
  * without them writes the same screens.
  */
@@ -109,7 +110,8 @@ async function screens(mod: Entry, source: Parameters<Entry['renderApp']>[1], ke
 const policy = {
   Version: '2012-10-17',
   Statement: Array.from({ length: 30 }, (_, i) => ({
-    Sid: `S${i} “quoted” · ${i % 3 ? 'use' : 'admin'}`,
+    // One-column punctuation, and (every fifth) an emoji and a wide character: both width paths.
+    Sid: `S${i} “quoted” · ${i % 3 ? 'use' : 'admin'}${i % 5 === 0 ? ' 🔑 鍵' : ''}`,
     Effect: i % 7 === 6 ? 'Deny' : 'Allow',
     Principal: { AWS: `arn:aws:iam::111122223333:role/Role${i % 9}` },
     Action: i % 2 ? ['kms:Decrypt', 'kms:Encrypt'] : 'kms:Describe*',
