@@ -110,7 +110,7 @@ export async function engineBench(mod, log) {
     figure: 'Full matrix, 500 statements / 100 principals (ms)',
     target: '<= 50',
     median: mMed,
-    spread: `${m25.toFixed(1)}–${m75.toFixed(1)} (first ${cold.toFixed(0)})`,
+    spread: `IQR ${m25.toFixed(1)}–${m75.toFixed(1)}; first run ${cold.toFixed(0)}`,
     extra: '',
     ok: mMed <= 50,
   });
@@ -135,7 +135,7 @@ export async function engineBench(mod, log) {
     figure: `simulate per request, ${requests.length} requests (µs)`,
     target: '>= 20x faster',
     median: oMed,
-    spread: `${o25.toFixed(1)}–${o75.toFixed(1)}`,
+    spread: `IQR ${o25.toFixed(1)}–${o75.toFixed(1)}`,
     extra: `${ratio.toFixed(1)}x`,
     ok: ratio >= 20,
   });
@@ -143,7 +143,7 @@ export async function engineBench(mod, log) {
     figure: '  iam-simulate runSimulation, same requests (µs)',
     target: '',
     median: tMed,
-    spread: `${t25.toFixed(0)}–${t75.toFixed(0)}`,
+    spread: `IQR ${t25.toFixed(0)}–${t75.toFixed(0)}`,
     extra: '',
     ok: null,
   });

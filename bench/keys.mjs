@@ -159,7 +159,7 @@ export async function keysBench(mod, log) {
       figure: `Key → frame: ${c.figure}, ${on} (ms)`,
       target: 'median <= 8, p99 <= 16',
       median: med,
-      spread: `${q1.toFixed(1)}–${q3.toFixed(1)}`,
+      spread: `IQR ${q1.toFixed(1)}–${q3.toFixed(1)}`,
       extra: `p99 ${tail.toFixed(1)}; CPU median ${median(cpuTimed).toFixed(1)}, p99 ${p99(cpuTimed).toFixed(1)}${missed ? `; ${missed} keys without a frame` : ''}`,
       ok: med <= 8 && tail <= 16 && missed === 0,
     });

@@ -8,7 +8,6 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { session } from './lib/pty.mjs';
 import { median } from './lib/stats.mjs';
-import { installedCli } from './startup.mjs';
 
 function peakKb(pid) {
   const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -16,8 +15,8 @@ function peakKb(pid) {
   return Number(m[1]);
 }
 
-export async function memoryBench(installDir, policy, log, runs = 3) {
-  const cli = installedCli(installDir);
+export async function memoryBench(target, policy, log, runs = 3) {
+  const { cwd: installDir, cli } = target;
   const file = join(installDir, 'bench-200.json');
   writeFileSync(file, `${JSON.stringify(policy, null, 2)}\n`);
   const peaks = [];
@@ -47,7 +46,7 @@ export async function memoryBench(installDir, policy, log, runs = 3) {
       figure: `Peak RSS, session on the 200-statement policy, every tab (MB, ${runs} runs)`,
       target: '<= 120',
       median: med,
-      spread: `${Math.min(...peaks).toFixed(1)}–${Math.max(...peaks).toFixed(1)}`,
+      spread: `range ${Math.min(...peaks).toFixed(1)}–${Math.max(...peaks).toFixed(1)}`,
       extra: '',
       ok: med <= 120,
     },

@@ -16,8 +16,9 @@ export function installedCli(installDir) {
   return join(installDir, 'node_modules', 'kms-policy-tui', 'dist', 'cli.js');
 }
 
-export async function startupBench(installDir, log, runs = 15) {
-  const cli = installedCli(installDir);
+/** `target`: { cwd, cli, label } — the installed package, or the local dist/ when the install failed. */
+export async function startupBench(target, log, runs = 15) {
+  const { cwd: installDir, cli } = target;
   const hello = join(BENCH, 'hello', 'hello.mjs');
   const ours = [];
   const ref = [];
@@ -35,10 +36,10 @@ export async function startupBench(installDir, log, runs = 15) {
   log(`  start-up: hello ${ref.map((x) => x.toFixed(0)).join(' ')}`);
   return [
     {
-      figure: `Start-up to the browser's first full frame, installed package (ms, ${runs} runs)`,
+      figure: `Start-up to the browser's first full frame, ${target.label} (ms, ${runs} runs)`,
       target: '<= 0.6x hello',
       median: median(ours),
-      spread: `${o1.toFixed(0)}–${o3.toFixed(0)}`,
+      spread: `IQR ${o1.toFixed(0)}–${o3.toFixed(0)}`,
       extra: `${ratio.toFixed(2)}x`,
       ok: ratio <= 0.6,
     },
@@ -46,7 +47,7 @@ export async function startupBench(installDir, log, runs = 15) {
       figure: `  minimal Ink "hello" app, unbundled (ms, ${runs} runs, alternating)`,
       target: '',
       median: median(ref),
-      spread: `${h1.toFixed(0)}–${h3.toFixed(0)}`,
+      spread: `IQR ${h1.toFixed(0)}–${h3.toFixed(0)}`,
       extra: '',
       ok: null,
     },
