@@ -17,9 +17,19 @@ export function hasWildcard(value: string): boolean {
   return value.includes('*') || value.includes('?');
 }
 
+// Lint compares statements pairwise (redundancy): the same few patterns are expanded again
+// and again, each time against the whole catalog. Remember each pattern's actions (bounded).
+const matchingCache = new Map<string, readonly KmsAction[]>();
+
 /** The KMS actions an action pattern covers ("kms:Get*" → GetKeyPolicy, ...; "*" → all). */
 export function kmsActionsMatching(pattern: string): KmsAction[] {
-  return kmsActions().filter((a) => wildcardMatches(pattern, a.id));
+  let actions = matchingCache.get(pattern);
+  if (!actions) {
+    actions = kmsActions().filter((a) => wildcardMatches(pattern, a.id));
+    if (matchingCache.size >= 5000) matchingCache.clear();
+    matchingCache.set(pattern, actions);
+  }
+  return actions.slice();
 }
 
 /** KMS actions covered by Action (or everything except NotAction), as a set of ids. */
