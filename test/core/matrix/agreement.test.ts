@@ -4,7 +4,7 @@ import { authorize, EXAMPLE_KEY_ID, type AuthorizationResult, type NamedPolicy, 
 import { buildMatrix, identityRows, keyPolicyAccount, keyPolicyRows, type CellDecision } from '../../../source/core/matrix/index.js';
 import { buildDocument, type PolicyDocument } from '../../../source/core/policy/model.js';
 import { policy } from '../../helpers/arbitraries.js';
-import { contextSpace, sampleContexts } from './context-space.js';
+import { contextSpace, sampleContexts, statementContexts } from './context-space.js';
 
 /** With every key operation allowed by IAM, a delegated grant is decided by the key policy alone. */
 const IAM_ALLOWS_KEYS: NamedPolicy = {
@@ -38,8 +38,8 @@ function checkAgreement(raw: unknown, kind: 'key' | 'identity', seed: number) {
   const rowProbes = probes(doc, kind);
   expect(matrix.rows.length).toBe(rowProbes.length);
   const space = contextSpace(doc);
-  const few = sampleContexts(space, 4, seed);
-  const many = sampleContexts(space, 150, seed + 1);
+  const few = [...statementContexts(doc), ...sampleContexts(space, 4, seed)];
+  const many = [...statementContexts(doc), ...sampleContexts(space, 150, seed + 1)];
   matrix.rows.forEach((row, i) => {
     const probe = rowProbes[i]!;
     for (const action of matrix.actions) {

@@ -18,6 +18,27 @@ export function contextSpace(doc: PolicyDocument): ContextSpace {
   return space;
 }
 
+/**
+ * For each statement with conditions, the context that meets all of them at once where a value
+ * can (each key set to the statement's first value; negated and Null tests left absent). Random
+ * sampling alone rarely meets two or more conditions together, so a conditional cell could look
+ * decided by chance.
+ */
+export function statementContexts(doc: PolicyDocument): RequestContext[] {
+  const out: RequestContext[] = [];
+  for (const s of doc.statements) {
+    if (s.conditions.length === 0) continue;
+    const ctx: Record<string, string | string[]> = {};
+    for (const c of s.conditions) {
+      const negated = /^(StringNot|NotIp|ArnNot|Null)/.test(c.baseOperator) || c.baseOperator === 'NumericNotEquals' || c.baseOperator === 'DateNotEquals';
+      const v = c.values[0];
+      if (!negated && v !== undefined) ctx[c.key.toLowerCase()] = c.qualifier ? [v] : v;
+    }
+    out.push(ctx);
+  }
+  return out;
+}
+
 /** Deterministic pseudo-random contexts from the space (plus the empty one). */
 export function sampleContexts(space: ContextSpace, count: number, seed: number): RequestContext[] {
   let x = seed >>> 0 || 1;
