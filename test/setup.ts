@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+
 // Ink reads CI at import time and then renders differently (no live updates,
 // no resize): UI tests must see the same terminal behaviour on a laptop and in CI.
 // The original value is kept for tests that must never skip in CI (real clipboard).
@@ -9,3 +11,7 @@ delete process.env.CONTINUOUS_INTEGRATION;
 // fallback pass their environment explicitly).
 process.env.LC_ALL = 'C.UTF-8';
 if (process.env.TERM === 'linux' || process.env.TERM === 'dumb' || !process.env.TERM) process.env.TERM = 'xterm-256color';
+// Property tests: random seeds on a developer's machine (fast-check prints the seed of a
+// failure), one fixed seed in CI so that a landing never depends on luck. FC_SEED overrides.
+const fcSeed = process.env.FC_SEED ?? (process.env.KPT_ORIGINAL_CI && process.env.KPT_ORIGINAL_CI !== 'false' ? '20261125' : undefined);
+if (fcSeed !== undefined && fcSeed !== 'random') fc.configureGlobal({ seed: Number(fcSeed) });
