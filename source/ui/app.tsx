@@ -1,5 +1,5 @@
-import { Box, Text, useApp, useInput } from 'ink';
-import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
+import { Box, useApp, useInput, type Key } from 'ink';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { Template } from '../core/templates/types.js';
 import type { CopyResult } from '../io/clipboard.js';
 import type { WriteResult } from '../io/atomic-write.js';
@@ -8,15 +8,13 @@ import { HelpOverlay } from './components/help-overlay.js';
 import { PromptLine } from './components/prompt-line.js';
 import { TooSmall } from './components/too-small.js';
 import { useTerminalSize } from './hooks/useTerminalSize.js';
-import { commandsFor } from './keys/bindings.js';
+import { commandOf, keyPresses } from './keys/bindings.js';
 import { Browser } from './screens/browser.js';
 import { Workspace } from './screens/workspace.js';
-import { browseList } from './state/browse-list.js';
-import { derive, exportText, type Derived } from './state/derive.js';
-import { paramRows } from './state/params.js';
-import { createReducer, focusOf, keyContextOf, type Action } from './state/reducer.js';
+import { exportText, type Derived } from './state/derive.js';
+import { createReducer, keyContextOf, type Action } from './state/reducer.js';
 import type { AppState, Effect, View } from './state/types.js';
-import { viewOf } from './state/view.js';
+import { createViewSource, viewOf } from './state/view.js';
 import type { TemplateLibrary } from './state/workspace.js';
 
 /** The outside world of the UI; tests pass fakes. */
@@ -35,29 +33,47 @@ export interface AppProps {
 
 export function App({ initial, services }: AppProps) {
   const { exit } = useApp();
-  const reducer = useMemo(() => createReducer(services.library), [services.library]);
+  const source = useMemo(() => createViewSource(services.templates, services.library), [services.templates, services.library]);
+  const reducer = useMemo(() => createReducer(services.library, source.view), [services.library, source]);
   const [state, dispatch] = useReducer(reducer, initial);
   const size = useTerminalSize();
   const ws = state.workspace;
 
-  const list = useMemo(() => browseList(services.templates, state.browser.filter), [services.templates, state.browser.filter]);
-  const template = ws?.source.kind === 'template' ? services.library.find(ws.source.templateId) : undefined;
+  const list = source.list(state.browser.filter);
+  const template = source.template(ws);
   // Derived data depends only on the policy source: cursor moves and tab switches reuse it.
-  const derived: Derived | null = useMemo(() => (ws ? derive(ws.source, template) : null), [ws?.source, template]);
-  const rows = useMemo(() => (template && ws?.source.kind === 'template' ? paramRows(template, ws.source.values) : []), [template, ws?.source]);
+  const derived: Derived | null = source.derived(ws);
+  const rows = source.rows(ws);
 
   const view: View = viewOf(state, list, derived, rows.length);
   // When the lists change under a cursor (an edit removed a principal or a finding), the cursor stays inside.
   useEffect(() => dispatch({ type: 'sync-view', view }), [list, derived, rows.length, ws?.matrix.mode]);
 
-  const focus = focusOf(state);
-  useInput(
-    (input, key) => {
-      for (const command of commandsFor(input, key)) dispatch({ type: 'command', command, view });
+  // Below the minimum size only q (and Ctrl+C) work: no key may change what cannot be seen. With unsaved edits q asks to be pressed twice.
+  const tooSmall = size.sizeClass === 'too-small';
+  const [askedToQuit, setAskedToQuit] = useState(false);
+  useEffect(() => {
+    if (!tooSmall) setAskedToQuit(false);
+  }, [tooSmall]);
+  const latest = useRef({ tooSmall, dirty: ws?.dirty ?? false, askedToQuit });
+  latest.current = { tooSmall, dirty: ws?.dirty ?? false, askedToQuit };
+  // The app's one input handler, attached once and never swapped: every key becomes an action, and
+  // the reducer sends it where the focus is at that moment, so no key waits for a frame to find its handler.
+  const onInput = useCallback(
+    (input: string, key: Key) => {
+      const keys = keyPresses(input, key);
+      if (!latest.current.tooSmall) {
+        if (keys.length > 0) dispatch({ type: 'keys', keys });
+        return;
+      }
+      const quit = keys.some((k) => (k.kind === 'key' ? [k] : Array.from(k.text, (text) => ({ kind: 'text' as const, text }))).some((one) => commandOf(one) === 'quit'));
+      if (!quit) return;
+      if (latest.current.dirty && !latest.current.askedToQuit) setAskedToQuit(true);
+      else exit();
     },
-    // Below the minimum size only the too-small screen's q works: no key may change what cannot be seen.
-    { isActive: focus === 'main' && size.sizeClass !== 'too-small' },
+    [exit],
   );
+  useInput(onInput, { isActive: true });
 
   useEffect(() => {
     const effect = state.effect;
@@ -69,12 +85,10 @@ export function App({ initial, services }: AppProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [state.effect?.id]);
 
-  const send = useCallback((action: Action) => dispatch(action), []);
-  const onEditChange = useCallback((value: string) => send({ type: 'edit-change', value }), [send]);
-  const onEditSubmit = useCallback(() => send({ type: 'edit-submit' }), [send]);
-  const onCancel = useCallback(() => send({ type: 'command', command: 'back', view: { ...view } }), [send, view]);
-
-  if (size.sizeClass === 'too-small') return <TooSmallQuit columns={size.columns} rows={size.rows} dirty={ws?.dirty ?? false} />;
+  if (tooSmall) {
+    const question = ws?.dirty && askedToQuit ? 'Edits were neither written nor copied: press q again to quit anyway, or enlarge the window.' : null;
+    return <TooSmall columns={size.columns} rows={size.rows} question={question} />;
+  }
   // One line short of the terminal: a full-height frame would scroll the alternate screen.
   const height = size.rows - 1;
   const bodyHeight = height - 2;
@@ -88,38 +102,15 @@ export function App({ initial, services }: AppProps) {
         {state.help ? (
           <HelpOverlay height={bodyHeight} width={size.columns} />
         ) : state.screen === 'workspace' && ws && derived ? (
-          <Workspace ws={ws} derived={derived} template={template} rows={rows} width={size.columns} height={bodyHeight} onEditChange={onEditChange} onEditSubmit={onEditSubmit} onEditCancel={onCancel} />
+          <Workspace ws={ws} derived={derived} template={template} rows={rows} width={size.columns} height={bodyHeight} />
         ) : (
-          <Browser
-            state={state.browser}
-            list={list}
-            total={services.templates.length}
-            width={size.columns}
-            height={bodyHeight}
-            onFilterChange={(value) => send({ type: 'filter-change', value })}
-            onFilterSubmit={() => send({ type: 'filter-submit' })}
-            onFilterCancel={onCancel}
-          />
+          <Browser state={state.browser} list={list} total={services.templates.length} width={size.columns} height={bodyHeight} />
         )}
       </Box>
-      {state.prompt ? (
-        <PromptLine prompt={state.prompt} onChange={(value) => send({ type: 'prompt-change', value })} onSubmit={() => send({ type: 'prompt-submit' })} onCancel={onCancel} />
-      ) : null}
+      {state.prompt ? <PromptLine prompt={state.prompt} width={size.columns} /> : null}
       <Footer context={keyContextOf(state)} message={status} width={size.columns} hideStatus={Boolean(state.prompt)} />
     </Box>
   );
-}
-
-/** Below the minimum size only q (and Ctrl+C) work; with unsaved edits q asks to be pressed twice. */
-function TooSmallQuit({ columns, rows, dirty }: { columns: number; rows: number; dirty: boolean }) {
-  const { exit } = useApp();
-  const [asked, setAsked] = useState(false);
-  useInput((input) => {
-    if (input !== 'q') return;
-    if (dirty && !asked) setAsked(true);
-    else exit();
-  });
-  return <TooSmall columns={columns} rows={rows} question={dirty && asked ? 'Edits were neither written nor copied: press q again to quit anyway, or enlarge the window.' : null} />;
 }
 
 async function runEffect(effect: Effect, state: AppState, derived: Derived | null, services: UiServices, exit: () => void): Promise<Action | null> {

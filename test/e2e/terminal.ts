@@ -95,8 +95,8 @@ export function startCli(args: readonly string[], options: StartOptions = {}): T
     for (let y = 0; y < term.rows; y++) if (buf.getLine(buf.viewportY + y)?.isWrapped) out.push(y);
     return out;
   };
-  // Ink draws a frame before React attaches the input handlers of that frame (passive effects):
-  // a key sent the moment a frame appears can still reach the previous frame's handler.
+  // Waiting for the screen to settle makes each step's screen the one the next key meets
+  // (the app takes keys at any moment: test/e2e/typing.test.ts sends several in one write).
   const settle = async (quietMs = 40) => {
     let seen = -1;
     while (seen !== raw.length) {
@@ -129,9 +129,9 @@ export function startCli(args: readonly string[], options: StartOptions = {}): T
         await pending;
         const before = text();
         pty.write(ch);
-        // Each typed character must reach the screen before the next one is sent: a text field
-        // computes its next value from the last one it rendered, so keys sent faster can be lost.
-        // (A key that changes nothing on screen, e.g. backspace in an empty field, just waits a while.)
+        // Each typed character reaches the screen before the next one is sent, as a person types
+        // (typing.test.ts sends keys faster than that). A key that changes nothing on screen,
+        // e.g. backspace in an empty field, just waits a while.
         const deadline = Date.now() + 1_500;
         do await new Promise((r) => setTimeout(r, 15));
         while (text() === before && Date.now() < deadline && exitCode === null);

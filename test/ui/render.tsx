@@ -18,6 +18,9 @@ export const KEY = {
   tab: '\t',
   shiftTab: '\u001b[Z',
   backspace: '\u007f',
+  delete: '\u001b[3~',
+  home: '\u001b[H',
+  end: '\u001b[F',
   pageDown: '\u001b[6~',
   pageUp: '\u001b[5~',
 } as const;
@@ -50,6 +53,11 @@ export interface Rendered {
   press(key: string): Promise<void>;
   /** Text, one character per write. */
   type(text: string): Promise<void>;
+  /**
+   * Several writes back to back, before any frame is drawn (keys typed faster than
+   * the screen, or a paste), then wait for the app to settle.
+   */
+  burst(...writes: string[]): Promise<void>;
   resize(columns: number, rows: number): Promise<void>;
   unmount(): void;
 }
@@ -132,6 +140,10 @@ export async function renderApp(options: RenderOptions = {}): Promise<Rendered> 
         instance.stdin.write(ch);
         await settle();
       }
+    },
+    burst: async (...writes) => {
+      for (const w of writes) instance.stdin.write(w);
+      await settle();
     },
     resize,
     unmount: () => instance.unmount(),

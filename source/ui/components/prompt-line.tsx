@@ -5,19 +5,19 @@ import { paint } from './colors.js';
 
 export interface PromptLineProps {
   readonly prompt: Prompt;
-  readonly onChange: (value: string) => void;
-  readonly onSubmit: () => void;
-  readonly onCancel: () => void;
+  readonly width: number;
 }
 
+const WRITE_TO = 'Write to: ';
+
 /** The question that holds the keys until answered. */
-export function PromptLine({ prompt, onChange, onSubmit, onCancel }: PromptLineProps) {
+export function PromptLine({ prompt, width }: PromptLineProps) {
   switch (prompt.kind) {
     case 'write-path':
       return (
         <Box>
-          <Text bold>Write to: </Text>
-          <TextField value={prompt.draft} focus onChange={onChange} onSubmit={onSubmit} onCancel={onCancel} />
+          <Text bold>{WRITE_TO}</Text>
+          <TextField value={{ text: prompt.draft, caret: prompt.caret }} width={width - WRITE_TO.length} />
         </Box>
       );
     case 'overwrite':

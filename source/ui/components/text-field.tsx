@@ -1,33 +1,43 @@
-import { Text, useInput } from 'ink';
-import TextInput from 'ink-text-input';
+import { Text } from 'ink';
+import fastStringWidth from '../perf/string-width.js';
+import { fieldWindow, type TextValue } from '../state/text-edit.js';
+import { SYMBOLS } from './symbols.js';
 
 export interface TextFieldProps {
-  readonly value: string;
-  readonly focus: boolean;
-  readonly onChange: (value: string) => void;
-  readonly onSubmit: () => void;
-  readonly onCancel: () => void;
+  /** The text and where the caret is (state, edited by the reducer: see state/text-edit.ts). */
+  readonly value: TextValue;
+  /** Columns the field may take: it stays on one row, and a longer text scrolls to keep the caret in view. */
+  readonly width: number;
+  /** Shown dim after the caret while the text is empty. */
   readonly placeholder?: string;
 }
 
-/**
- * A field value holds no control characters: a paste (or Enter arriving in the same
- * read as the next key) would otherwise put a carriage return into it and break the line.
- */
-// eslint-disable-next-line no-control-regex
-const withoutControls = (text: string) => text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
+const charWidth = (ch: string) => fastStringWidth(ch);
+/** Marks text scrolled out of view; one column, as fieldWindow counts it. */
+const CUT = SYMBOLS.unicode ? '…' : '~';
 
 /**
- * A one-line text input that owns the keys while focused: ink-text-input takes
- * typing and Enter; Esc (which it ignores) cancels here. Inactive otherwise.
+ * A one-row text field with its caret (inverse video, which NO_COLOR keeps). It
+ * only displays: the app's one input handler turns keys into edits of the state.
  */
-export function TextField({ value, focus, onChange, onSubmit, onCancel, placeholder }: TextFieldProps) {
-  useInput(
-    (_input, key) => {
-      if (key.escape) onCancel();
-    },
-    { isActive: focus },
+export function TextField({ value, width, placeholder }: TextFieldProps) {
+  const w = fieldWindow(value, width, charWidth);
+  if (value.text === '' && placeholder) {
+    const rest = Array.from(placeholder);
+    return (
+      <Text wrap="truncate-end">
+        <Text inverse>{rest[0] ?? ' '}</Text>
+        <Text dimColor>{rest.slice(1).join('').slice(0, Math.max(0, width - 1))}</Text>
+      </Text>
+    );
+  }
+  return (
+    <Text wrap="truncate-end">
+      {w.cutLeft ? <Text dimColor>{CUT}</Text> : null}
+      {w.before}
+      <Text inverse>{w.atCaret}</Text>
+      {w.after}
+      {w.cutRight ? <Text dimColor>{CUT}</Text> : null}
+    </Text>
   );
-  if (!focus) return <Text>{value}</Text>;
-  return <TextInput value={value} focus={focus} onChange={(next) => onChange(withoutControls(next))} onSubmit={onSubmit} placeholder={placeholder ?? ''} />;
 }

@@ -76,50 +76,71 @@ export const BINDINGS: readonly Binding[] = [
 const BY_KEY: ReadonlyMap<KeyName, Command> = new Map(BINDINGS.flatMap((b) => b.keys.map((k) => [k, b.command] as const)));
 const BY_COMMAND: ReadonlyMap<Command, Binding> = new Map(BINDINGS.map((b) => [b.command, b]));
 
-/** Names the key Ink reported, in the table's terms. */
-export function keyName(input: string, key: Partial<Key>): KeyName | null {
+/** Keys that are not text: the table's named keys and the editing keys of a text field. */
+export const NAMED_KEYS = ['up', 'down', 'left', 'right', 'pageup', 'pagedown', 'home', 'end', 'return', 'escape', 'tab', 'shift+tab', 'backspace'] as const;
+export type NamedKey = (typeof NAMED_KEYS)[number];
+
+/**
+ * One key as the app handles it: printable text (one character, or a run of them
+ * typed fast or pasted, which arrive in one read) or a named key.
+ */
+export type KeyPress = { readonly kind: 'text'; readonly text: string } | { readonly kind: 'key'; readonly name: NamedKey };
+
+/** The named key Ink reported, if it reported one. */
+function namedKey(key: Partial<Key>): NamedKey | null {
   if (key.upArrow) return 'up';
   if (key.downArrow) return 'down';
   if (key.leftArrow) return 'left';
   if (key.rightArrow) return 'right';
   if (key.pageUp) return 'pageup';
   if (key.pageDown) return 'pagedown';
+  if (key.home) return 'home';
+  if (key.end) return 'end';
   if (key.return) return 'return';
   if (key.escape) return 'escape';
   if (key.tab) return key.shift ? 'shift+tab' : 'tab';
-  if (key.ctrl || key.meta) return null;
-  return input.length === 1 ? input : null;
+  // Ink names the Backspace key (DEL, 0x7f) "delete", as it does the Delete key.
+  if (key.backspace || key.delete) return 'backspace';
+  return null;
 }
 
-/** The command a key press means, if any. */
-export function commandFor(input: string, key: Partial<Key>): Command | null {
-  const name = keyName(input, key);
-  return name === null ? null : (BY_KEY.get(name) ?? null);
-}
-
-/** Control characters that name a key when they arrive inside a longer string. */
-const CONTROL_KEYS: Readonly<Record<string, Partial<Key>>> = {
-  '\r': { return: true },
-  '\n': { return: true },
-  '\t': { tab: true },
-  '\u001b': { escape: true },
-};
+/** Control characters that name a key when they arrive inside a longer read. */
+const CONTROL_KEYS: Readonly<Record<string, NamedKey>> = { '\r': 'return', '\n': 'return', '\t': 'tab', '\u007f': 'backspace', '\b': 'backspace', '\u001b': 'escape' };
 
 /**
- * The commands of one read from the terminal. Keys typed fast (or pasted) come
- * as one string ("j\r"): each character counts, Enter and Tab included.
+ * The keys of one read from the terminal, in order. Keys typed fast or pasted
+ * come as one string ("/word", "jj\r"): printable runs stay together, and Enter,
+ * Tab and Backspace inside them count as keys. Other control characters and
+ * Ctrl/Alt combinations are not keys of this app.
  */
-export function commandsFor(input: string, key: Partial<Key>): Command[] {
-  if (input.length <= 1 || key.ctrl || key.meta) {
-    const c = commandFor(input, key);
-    return c ? [c] : [];
+export function keyPresses(input: string, key: Partial<Key>): KeyPress[] {
+  const named = namedKey(key);
+  if (named) return [{ kind: 'key', name: named }];
+  if (key.ctrl || key.meta || input.length === 0) return [];
+  const out: KeyPress[] = [];
+  let text = '';
+  const flush = () => {
+    if (text) out.push({ kind: 'text', text });
+    text = '';
+  };
+  for (let i = 0; i < input.length; i++) {
+    const ch = input[i]!;
+    const control = CONTROL_KEYS[ch];
+    if (control) {
+      flush();
+      out.push({ kind: 'key', name: control });
+      // CR LF (a pasted Windows line end) is one Enter.
+      if (ch === '\r' && input[i + 1] === '\n') i++;
+      // eslint-disable-next-line no-control-regex
+    } else if (!/[\u0000-\u001f\u007f-\u009f]/.test(ch)) text += ch;
   }
-  const out: Command[] = [];
-  for (const ch of input) {
-    const c = commandFor(CONTROL_KEYS[ch] ? '' : ch, CONTROL_KEYS[ch] ?? {});
-    if (c) out.push(c);
-  }
+  flush();
   return out;
+}
+
+/** The command a key means where keys are commands (not typed into a field), if any. */
+export function commandOf(press: KeyPress): Command | null {
+  return BY_KEY.get(press.kind === 'key' ? press.name : press.text) ?? null;
 }
 
 export function bindingOf(command: Command): Binding {

@@ -14,15 +14,14 @@ export interface BrowserProps {
   readonly total: number;
   readonly width: number;
   readonly height: number;
-  readonly onFilterChange: (value: string) => void;
-  readonly onFilterSubmit: () => void;
-  readonly onFilterCancel: () => void;
 }
+
+const FILTER_LABEL = 'Filter: ';
 
 type Line = { readonly heading: string } | { readonly category: string; readonly kind: string } | { readonly template: Template; readonly index: number };
 
 /** The template library grouped by kind, with a filter and a preview of the selected template. */
-export function Browser({ state, list, total, width, height, onFilterChange, onFilterSubmit, onFilterCancel }: BrowserProps) {
+export function Browser({ state, list, total, width, height }: BrowserProps) {
   const lines: Line[] = [];
   let kind: string | null = null;
   let category: string | null = null;
@@ -43,19 +42,17 @@ export function Browser({ state, list, total, width, height, onFilterChange, onF
   const selectedLine = lines.findIndex((l) => 'template' in l && l.index === state.selected);
   const start = windowStart(selectedLine, lines.length, listHeight);
   const selected = list[state.selected];
+  const count = `  ${list.length} of ${total} templates`;
   return (
     <Box flexDirection="column" height={height}>
       <Box>
-        <Text bold>Filter: </Text>
+        <Text bold>{FILTER_LABEL}</Text>
         {state.filtering ? (
-          <TextField value={state.filter} focus onChange={onFilterChange} onSubmit={onFilterSubmit} onCancel={onFilterCancel} placeholder="words of title, id, category or action" />
+          <TextField value={{ text: state.filter, caret: state.filterCaret }} width={width - FILTER_LABEL.length - count.length} placeholder="words of title, id, category or action" />
         ) : (
           <Text dimColor={!state.filter}>{state.filter || 'press / to filter'}</Text>
         )}
-        <Text dimColor>
-          {'  '}
-          {list.length} of {total} templates
-        </Text>
+        <Text dimColor>{count}</Text>
       </Box>
       <Box height={listHeight}>
         <Box flexDirection="column" width={listWidth} overflow="hidden">

@@ -17,9 +17,6 @@ export interface PolicyTabProps {
   readonly unreadable: string | null;
   readonly width: number;
   readonly height: number;
-  readonly onEditChange: (value: string) => void;
-  readonly onEditSubmit: () => void;
-  readonly onEditCancel: () => void;
 }
 
 /** Parameters form and statement list above; the selected statement's JSON and explanation side by side below. */
@@ -77,7 +74,7 @@ export function PolicyTab(props: PolicyTabProps) {
   );
 }
 
-function ParametersForm({ ws, rows, height, width, onEditChange, onEditSubmit, onEditCancel }: PolicyTabProps & { height: number; width: number }) {
+function ParametersForm({ ws, rows, height, width }: PolicyTabProps & { height: number; width: number }) {
   const focused = ws.pane === 'parameters';
   const size = height - 1 - (ws.editing?.error ? 1 : 0);
   const start = windowStart(ws.paramRow, rows.length, size);
@@ -106,7 +103,7 @@ function ParametersForm({ ws, rows, height, width, onEditChange, onEditSubmit, o
               </Box>
               <Box width={valueWidth} flexShrink={0}>
                 {editing ? (
-                  <TextField value={editing.draft} focus onChange={onEditChange} onSubmit={onEditSubmit} onCancel={onEditCancel} />
+                  <TextField value={{ text: editing.draft, caret: editing.caret }} width={valueWidth} />
                 ) : (
                   <Text color={paint('green')} wrap="truncate-end">
                     {fit(row.value, valueWidth)}

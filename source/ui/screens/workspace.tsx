@@ -19,9 +19,6 @@ export interface WorkspaceProps {
   readonly rows: readonly ParamRow[];
   readonly width: number;
   readonly height: number;
-  readonly onEditChange: (value: string) => void;
-  readonly onEditSubmit: () => void;
-  readonly onEditCancel: () => void;
 }
 
 /** Title, tab bar and the current tab. */
@@ -60,9 +57,6 @@ export function Workspace(props: WorkspaceProps) {
           unreadable={derived.unreadable}
           width={width}
           height={bodyHeight}
-          onEditChange={props.onEditChange}
-          onEditSubmit={props.onEditSubmit}
-          onEditCancel={props.onEditCancel}
         />
       ) : null}
       {ws.tab === 'matrix' ? <MatrixTab ws={ws} matrix={derived.matrix} statementName={statementName} width={width} height={bodyHeight} /> : null}

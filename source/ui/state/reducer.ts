@@ -1,23 +1,21 @@
-import type { Command, KeyContext } from '../keys/bindings.js';
+import { commandOf, type Command, type KeyContext, type KeyPress, type NamedKey } from '../keys/bindings.js';
 import type { TemplateLibrary } from './workspace.js';
-import { editCancel, editChange, editSubmit, initialWorkspace, workspaceCommand } from './workspace.js';
+import { editCancel, editKey, editSubmit, initialWorkspace, workspaceCommand } from './workspace.js';
+import { editText, type TextEdit } from './text-edit.js';
 import type { AppState, Effect, Prompt, StatusMessage, View, WorkspaceSource } from './types.js';
 import { clampToView } from './view.js';
 
 /** Everything that can happen to the UI state; side effects come back as `effect-done`. */
 export type Action =
+  /** Keys from the terminal, in order; each goes where the focus is when it comes (see `pressKey`). */
+  | { readonly type: 'keys'; readonly keys: readonly KeyPress[] }
+  /** A command with the view it acts on (what a key means outside a text field). */
   | { readonly type: 'command'; readonly command: Command; readonly view: View }
-  | { readonly type: 'filter-change'; readonly value: string }
-  | { readonly type: 'filter-submit' }
-  | { readonly type: 'edit-change'; readonly value: string }
-  | { readonly type: 'edit-submit' }
-  | { readonly type: 'prompt-change'; readonly value: string }
-  | { readonly type: 'prompt-submit' }
   | { readonly type: 'effect-done'; readonly id: number; readonly message: StatusMessage | null; readonly saved?: boolean; readonly prompt?: Prompt }
   /** The lists on screen changed (an edit, a new filter): cursors are kept inside them. */
   | { readonly type: 'sync-view'; readonly view: View };
 
-/** Who has the keys. Exactly one: the text fields (filter, parameter, path) or the main key handler. */
+/** Where keys go. Exactly one: a text field (filter, parameter, path) takes typing, else keys are commands. */
 export type Focus = 'filter' | 'edit' | 'prompt-text' | 'main';
 
 export function focusOf(state: AppState): Focus {
@@ -44,7 +42,7 @@ export function initialState(source?: WorkspaceSource, lib?: TemplateLibrary): A
   const template = source?.kind === 'template' ? lib?.find(source.templateId) : undefined;
   return {
     screen: source ? 'workspace' : 'browser',
-    browser: { filter: '', filtering: false, selected: 0 },
+    browser: { filter: '', filterCaret: 0, filtering: false, selected: 0 },
     workspace: source ? initialWorkspace(source, template) : null,
     help: false,
     prompt: null,
@@ -62,29 +60,18 @@ function withEffect(state: AppState, effect: EffectRequest): AppState {
   return { ...state, effect: { ...effect, id } as Effect, effectCount: id };
 }
 
-export function createReducer(lib: TemplateLibrary): (state: AppState, action: Action) => AppState {
-  return (state, action) => reduce(state, action, lib);
+/** The view (list lengths, targets) of a state: the reducer asks it for each key, so keys read together see the lists the keys before them left. */
+export type ViewFor = (state: AppState) => View;
+
+export function createReducer(lib: TemplateLibrary, viewFor: ViewFor): (state: AppState, action: Action) => AppState {
+  return (state, action) => reduce(state, action, lib, viewFor);
 }
 
-export function reduce(state: AppState, action: Action, lib: TemplateLibrary): AppState {
+export function reduce(state: AppState, action: Action, lib: TemplateLibrary, viewFor: ViewFor): AppState {
   const ws = state.workspace;
   switch (action.type) {
-    case 'filter-change':
-      return { ...state, browser: { ...state.browser, filter: action.value, selected: 0 } };
-    case 'filter-submit':
-      return { ...state, browser: { ...state.browser, filtering: false } };
-    case 'edit-change':
-      return ws ? { ...state, workspace: editChange(ws, action.value, lib) } : state;
-    case 'edit-submit':
-      return ws ? { ...state, workspace: editSubmit(ws) } : state;
-    case 'prompt-change':
-      return state.prompt?.kind === 'write-path' ? { ...state, prompt: { ...state.prompt, draft: action.value } } : state;
-    case 'prompt-submit': {
-      if (state.prompt?.kind !== 'write-path') return state;
-      const path = state.prompt.draft.trim();
-      if (!path) return { ...state, message: { tone: 'error', text: 'Type a file name, or Esc to cancel' } };
-      return withEffect({ ...state, prompt: null }, { kind: 'check-write', path });
-    }
+    case 'keys':
+      return action.keys.reduce((s, key) => pressKey(s, key, lib, viewFor), state);
     case 'effect-done': {
       if (state.effect?.id !== action.id) return state;
       const workspace = ws && action.saved ? { ...ws, dirty: false } : ws;
@@ -97,11 +84,95 @@ export function reduce(state: AppState, action: Action, lib: TemplateLibrary): A
   }
 }
 
+const isTextFocus = (focus: Focus) => focus !== 'main';
+
+/** The text-field edit a named key makes, if it makes one. */
+const TEXT_EDITS: Partial<Record<NamedKey, TextEdit>> = {
+  backspace: { kind: 'backspace' },
+  left: { kind: 'left' },
+  right: { kind: 'right' },
+  home: { kind: 'home' },
+  end: { kind: 'end' },
+};
+
+/**
+ * One key, where the focus is now. In a text field printable text is typed,
+ * Backspace deletes, arrows, Home and End move the caret, Enter submits and Esc
+ * cancels. Elsewhere the key-binding table says which command it is; a run of
+ * text is taken one character at a time, so `/word` opens the filter with `/`
+ * and types `word` into it.
+ */
+export function pressKey(state: AppState, key: KeyPress, lib: TemplateLibrary, viewFor: ViewFor): AppState {
+  const focus = focusOf(state);
+  if (isTextFocus(focus)) {
+    if (key.kind === 'text') return textKey(state, focus, { kind: 'insert', text: key.text }, lib);
+    if (key.name === 'return') return submitField(state, focus);
+    if (key.name === 'escape') return commandWithView(state, 'back', viewFor, lib);
+    const edit = TEXT_EDITS[key.name];
+    return edit ? textKey(state, focus, edit, lib) : state;
+  }
+  if (key.kind === 'key' || key.text.length <= 1) {
+    const command = commandOf(key);
+    return command ? commandWithView(state, command, viewFor, lib) : state;
+  }
+  const chars = Array.from(key.text);
+  for (let i = 0; i < chars.length; i++) {
+    if (isTextFocus(focusOf(state))) return pressKey(state, { kind: 'text', text: chars.slice(i).join('') }, lib, viewFor);
+    state = pressKey(state, { kind: 'text', text: chars[i]! }, lib, viewFor);
+  }
+  return state;
+}
+
+/** A command on the lists of this state (cursors first kept inside them, as the app's sync does after a frame). */
+function commandWithView(state: AppState, cmd: Command, viewFor: ViewFor, lib: TemplateLibrary): AppState {
+  const view = viewFor(state);
+  return reduce(clampToView(state, view), { type: 'command', command: cmd, view }, lib, viewFor);
+}
+
+function textKey(state: AppState, focus: Focus, edit: TextEdit, lib: TemplateLibrary): AppState {
+  const b = state.browser;
+  const ws = state.workspace;
+  switch (focus) {
+    case 'filter': {
+      const next = editText({ text: b.filter, caret: b.filterCaret }, edit);
+      // A new filter is a new list: the selection starts again at its top.
+      return { ...state, browser: { ...b, filter: next.text, filterCaret: next.caret, selected: next.text === b.filter ? b.selected : 0 } };
+    }
+    case 'edit':
+      return ws ? { ...state, workspace: editKey(ws, edit, lib) } : state;
+    case 'prompt-text': {
+      if (state.prompt?.kind !== 'write-path') return state;
+      const next = editText({ text: state.prompt.draft, caret: state.prompt.caret }, edit);
+      return { ...state, prompt: { ...state.prompt, draft: next.text, caret: next.caret } };
+    }
+    case 'main':
+      return state;
+  }
+}
+
+/** Enter in a text field: the filter is kept, a valid value is kept, the path is written. */
+function submitField(state: AppState, focus: Focus): AppState {
+  switch (focus) {
+    case 'filter':
+      return { ...state, browser: { ...state.browser, filtering: false } };
+    case 'edit':
+      return state.workspace ? { ...state, workspace: editSubmit(state.workspace) } : state;
+    case 'prompt-text': {
+      if (state.prompt?.kind !== 'write-path') return state;
+      const path = state.prompt.draft.trim();
+      if (!path) return { ...state, message: { tone: 'error', text: 'Type a file name, or Esc to cancel' } };
+      return withEffect({ ...state, prompt: null }, { kind: 'check-write', path });
+    }
+    case 'main':
+      return state;
+  }
+}
+
 function command(state: AppState, cmd: Command, view: View, lib: TemplateLibrary): AppState {
   const focus = focusOf(state);
   if (state.help) return cmd === 'help' || cmd === 'back' || cmd === 'quit' || cmd === 'confirm' ? { ...state, help: false } : state;
   if (state.prompt) return promptCommand(state, state.prompt, cmd);
-  if (focus === 'filter') return cmd === 'back' ? { ...state, browser: { filter: '', filtering: false, selected: 0 } } : state;
+  if (focus === 'filter') return cmd === 'back' ? { ...state, browser: { filter: '', filterCaret: 0, filtering: false, selected: 0 } } : state;
   if (focus === 'edit') return cmd === 'back' && state.workspace ? { ...state, workspace: editCancel(state.workspace) } : state;
   if (cmd === 'help') return { ...state, help: true };
   if (cmd === 'quit') return state.workspace?.dirty ? { ...state, prompt: { kind: 'discard', then: 'quit' } } : withEffect(state, { kind: 'quit' });
@@ -111,7 +182,7 @@ function command(state: AppState, cmd: Command, view: View, lib: TemplateLibrary
   }
   if ((cmd === 'copy' || cmd === 'write') && view.noOutput) return { ...state, message: { tone: 'error', text: view.noOutput } };
   if (cmd === 'copy') return withEffect(state, { kind: 'copy' });
-  if (cmd === 'write') return { ...state, prompt: { kind: 'write-path', draft: view.defaultWritePath } };
+  if (cmd === 'write') return { ...state, prompt: { kind: 'write-path', draft: view.defaultWritePath, caret: view.defaultWritePath.length } };
   const result = workspaceCommand(state.workspace, cmd, view, lib);
   return { ...state, workspace: result.workspace, message: result.message ?? null };
 }
@@ -147,9 +218,9 @@ function browserCommand(state: AppState, cmd: Command, view: View, lib: Template
     case 'pageDown':
       return select(b.selected + 10);
     case 'filter':
-      return { ...state, browser: { ...b, filtering: true } };
+      return { ...state, browser: { ...b, filtering: true, filterCaret: b.filter.length } };
     case 'back':
-      return b.filter ? { ...state, browser: { filter: '', filtering: false, selected: 0 } } : state;
+      return b.filter ? { ...state, browser: { filter: '', filterCaret: 0, filtering: false, selected: 0 } } : state;
     case 'confirm': {
       const id = view.browserIds[b.selected];
       const template = id === undefined ? undefined : lib.find(id);

@@ -23,6 +23,8 @@ export type PolicyPane = 'parameters' | 'statements';
 export interface Editing {
   readonly row: number;
   readonly draft: string;
+  /** Where typing goes in the draft (see text-edit.ts). */
+  readonly caret: number;
   /** Why the draft is not applied; null when it is valid (and applied). */
   readonly error: string | null;
   /** Values before editing began, restored by Esc. */
@@ -49,6 +51,8 @@ export interface WorkspaceState {
 
 export interface BrowserState {
   readonly filter: string;
+  /** Where typing goes in the filter (see text-edit.ts). */
+  readonly filterCaret: number;
   /** The filter field has focus (typing narrows the list). */
   readonly filtering: boolean;
   readonly selected: number;
@@ -56,7 +60,7 @@ export interface BrowserState {
 
 /** A question at the bottom of the screen; it takes the keys until answered. */
 export type Prompt =
-  | { readonly kind: 'write-path'; readonly draft: string }
+  | { readonly kind: 'write-path'; readonly draft: string; readonly caret: number }
   | { readonly kind: 'overwrite'; readonly path: string }
   | { readonly kind: 'discard'; readonly then: 'quit' | 'browser' };
 

@@ -1,7 +1,10 @@
 import { ACTION_GROUPS } from '../../core/catalog/kms.js';
 import type { Template } from '../../core/templates/types.js';
-import { defaultWritePath, type Derived } from './derive.js';
-import type { AppState, View } from './types.js';
+import { browseList } from './browse-list.js';
+import { defaultWritePath, derive, type Derived } from './derive.js';
+import { paramRows, type ParamRow } from './params.js';
+import type { AppState, View, WorkspaceSource, WorkspaceState } from './types.js';
+import type { TemplateLibrary } from './workspace.js';
 
 /** What the reducer needs to know of the screen (list lengths, targets), computed from the state and its derived data. */
 export function viewOf(state: AppState, list: readonly Template[], derived: Derived | null, paramRows: number): View {
@@ -42,4 +45,46 @@ export function clampToView(state: AppState, view: View): AppState {
   }
   if (selected === b.selected && workspace === ws) return state;
   return { ...state, browser: selected === b.selected ? b : { ...b, selected }, workspace };
+}
+
+/**
+ * The screen's data for any state, each piece computed once and shared: the app
+ * renders from it, and the reducer asks it for the view of the state a key meets
+ * (keys that arrive together see the lists as the keys before them left them).
+ */
+export interface ViewSource {
+  /** The browser's list for a filter. */
+  readonly list: (filter: string) => readonly Template[];
+  readonly template: (ws: WorkspaceState | null) => Template | undefined;
+  /** Policy, statements, matrix and findings, once per policy source (not per cursor move). */
+  readonly derived: (ws: WorkspaceState | null) => Derived | null;
+  readonly rows: (ws: WorkspaceState | null) => readonly ParamRow[];
+  readonly view: (state: AppState) => View;
+}
+
+export function createViewSource(templates: readonly Template[], lib: TemplateLibrary): ViewSource {
+  let listFor: { filter: string; list: readonly Template[] } | null = null;
+  const derivedBySource = new WeakMap<WorkspaceSource, Derived>();
+  const rowsBySource = new WeakMap<WorkspaceSource, readonly ParamRow[]>();
+  const list = (filter: string) => {
+    if (listFor?.filter !== filter) listFor = { filter, list: browseList(templates, filter) };
+    return listFor.list;
+  };
+  const template = (ws: WorkspaceState | null) => (ws?.source.kind === 'template' ? lib.find(ws.source.templateId) : undefined);
+  const derived = (ws: WorkspaceState | null) => {
+    if (!ws) return null;
+    let d = derivedBySource.get(ws.source);
+    if (!d) derivedBySource.set(ws.source, (d = derive(ws.source, template(ws))));
+    return d;
+  };
+  const rows = (ws: WorkspaceState | null): readonly ParamRow[] => {
+    if (ws?.source.kind !== 'template') return [];
+    let r = rowsBySource.get(ws.source);
+    if (!r) {
+      const t = template(ws);
+      rowsBySource.set(ws.source, (r = t ? paramRows(t, ws.source.values) : []));
+    }
+    return r;
+  };
+  return { list, template, derived, rows, view: (state) => viewOf(state, list(state.browser.filter), derived(state.workspace), rows(state.workspace).length) };
 }

@@ -2,6 +2,7 @@ import type { Command } from '../keys/bindings.js';
 import { parsePolicy } from '../../core/policy/index.js';
 import type { ParameterValues, Template } from '../../core/templates/types.js';
 import { checkRow, entryParameter, isListType, paramRows, withEntryAdded, withEntryRemoved, withValue, type Validate } from './params.js';
+import { editText, type TextEdit, type TextValue } from './text-edit.js';
 import { EXPORT_FORMATS, type StatusMessage, type View, type WorkspaceSource, type WorkspaceState } from './types.js';
 
 /** Template lookup and parameter check, given to the reducer so it stays pure and testable with any library. */
@@ -97,7 +98,7 @@ function policyCommand(ws: WorkspaceState, command: Command, view: View, lib: Te
     case 'confirm': {
       const row = rows[ws.paramRow];
       if (ws.pane !== 'parameters' || !row || ws.source.kind !== 'template') return { workspace: ws };
-      return { workspace: { ...ws, editing: { row: ws.paramRow, draft: row.value, error: null, before: ws.source.values, wasDirty: ws.dirty } } };
+      return { workspace: { ...ws, editing: { row: ws.paramRow, draft: row.value, caret: row.value.length, error: null, before: ws.source.values, wasDirty: ws.dirty } } };
     }
     case 'add': {
       const row = rows[ws.paramRow];
@@ -109,7 +110,7 @@ function policyCommand(ws: WorkspaceState, command: Command, view: View, lib: Te
       const newRow = paramRows(template, values).findIndex((r) => r.param.name === row.param.name && r.entry === count);
       const before = ws.source.values;
       const next = { ...setValues(ws, values), paramRow: newRow, dirty: true };
-      return { workspace: { ...next, editing: { row: newRow, draft: seed, error: null, before, wasDirty: ws.dirty } } };
+      return { workspace: { ...next, editing: { row: newRow, draft: seed, caret: seed.length, error: null, before, wasDirty: ws.dirty } } };
     }
     case 'remove': {
       const row = rows[ws.paramRow];
@@ -123,17 +124,29 @@ function policyCommand(ws: WorkspaceState, command: Command, view: View, lib: Te
   }
 }
 
+/**
+ * A key in the field editor (see text-edit.ts). When the text changes, a valid
+ * value applies at once and an invalid one only shows why; a caret move changes nothing else.
+ */
+export function editKey(ws: WorkspaceState, edit: TextEdit, lib: TemplateLibrary): WorkspaceState {
+  if (!ws.editing) return ws;
+  const next = editText({ text: ws.editing.draft, caret: ws.editing.caret }, edit);
+  if (next.text === ws.editing.draft) return next.caret === ws.editing.caret ? ws : { ...ws, editing: { ...ws.editing, caret: next.caret } };
+  return editChange(ws, next, lib);
+}
+
 /** The field editor's text changed: a valid value applies at once, an invalid one only shows why. */
-export function editChange(ws: WorkspaceState, raw: string, lib: TemplateLibrary): WorkspaceState {
+export function editChange(ws: WorkspaceState, value: TextValue, lib: TemplateLibrary): WorkspaceState {
   const template = templateOf(ws, lib);
   if (!ws.editing || !template || ws.source.kind !== 'template') return ws;
   const row = paramRows(template, ws.source.values)[ws.editing.row];
   if (!row) return ws;
+  const raw = value.text;
   const check = checkRow(lib.validate, row, raw);
-  if (!check.ok) return { ...ws, editing: { ...ws.editing, draft: raw, error: check.message } };
+  if (!check.ok) return { ...ws, editing: { ...ws.editing, draft: raw, caret: value.caret, error: check.message } };
   const values = withValue(ws.source.values, template, row, check.value);
   const changed = check.value !== row.value;
-  return { ...setValues(ws, values), editing: { ...ws.editing, draft: raw, error: null }, dirty: ws.dirty || changed };
+  return { ...setValues(ws, values), editing: { ...ws.editing, draft: raw, caret: value.caret, error: null }, dirty: ws.dirty || changed };
 }
 
 /** Enter in the field: keeps the value if valid; an invalid draft stays open so the reason stays visible. */

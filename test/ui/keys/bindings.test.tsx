@@ -1,7 +1,7 @@
 import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
 import { HelpOverlay } from '../../../source/ui/components/help-overlay.js';
-import { BINDINGS, bindingOf, COMMANDS, CONTEXT_COMMANDS, commandFor, commandsFor, footerHints, HINT_GAP, type Command, type KeyContext } from '../../../source/ui/keys/bindings.js';
+import { BINDINGS, bindingOf, COMMANDS, CONTEXT_COMMANDS, commandOf, footerHints, keyPresses, type KeyPress, HINT_GAP, type Command, type KeyContext } from '../../../source/ui/keys/bindings.js';
 
 /** SPEC 6's key table, as Ink reports each key. */
 const SPEC_KEYS: readonly [string, string, Partial<import('ink').Key>, Command][] = [
@@ -26,16 +26,39 @@ const SPEC_KEYS: readonly [string, string, Partial<import('ink').Key>, Command][
 ];
 
 describe('key-binding table', () => {
+  /** What the keys of one read mean where keys are commands (a text run taken one character at a time). */
+  const commandsOf = (presses: readonly KeyPress[]) =>
+    presses.flatMap((p) => (p.kind === 'key' ? [p] : Array.from(p.text, (text): KeyPress => ({ kind: 'text', text })))).map(commandOf);
+
   it.each(SPEC_KEYS)('SPEC 6: %s means %s', (_name, input, key, command) => {
-    expect(commandFor(input, key)).toBe(command);
+    const presses = keyPresses(input, key);
+    expect(presses).toHaveLength(1);
+    expect(commandOf(presses[0]!)).toBe(command);
   });
 
-  it('takes keys that arrive in one read one by one, Enter and Tab included', () => {
-    expect(commandsFor('jj\r', {})).toEqual(['down', 'down', 'confirm']);
-    expect(commandsFor('2\tq', {})).toEqual(['tabMatrix', 'nextPane', 'quit']);
-    expect(commandsFor('jzk', {})).toEqual(['down', 'up']);
-    expect(commandsFor('\r', { return: true })).toEqual(['confirm']);
-    expect(commandsFor('cc', { ctrl: true })).toEqual([]);
+  it('splits a read of several keys in order: printable runs stay together, Enter, Tab and Backspace count as keys', () => {
+    expect(keyPresses('jj\r', {})).toEqual([{ kind: 'text', text: 'jj' }, { kind: 'key', name: 'return' }]);
+    expect(keyPresses('/word', {})).toEqual([{ kind: 'text', text: '/word' }]);
+    expect(keyPresses('ab\u007fc\r\nd', {})).toEqual([
+      { kind: 'text', text: 'ab' },
+      { kind: 'key', name: 'backspace' },
+      { kind: 'text', text: 'c' },
+      { kind: 'key', name: 'return' },
+      { kind: 'text', text: 'd' },
+    ]);
+    expect(commandsOf(keyPresses('jj\r', {}))).toEqual(['down', 'down', 'confirm']);
+    expect(commandsOf(keyPresses('2\tq', {}))).toEqual(['tabMatrix', 'nextPane', 'quit']);
+    expect(commandsOf(keyPresses('jzk', {}))).toEqual(['down', null, 'up']);
+  });
+
+  it('names the editing keys of a text field and drops other control characters', () => {
+    expect(keyPresses('', { backspace: true })).toEqual([{ kind: 'key', name: 'backspace' }]);
+    // Ink reports the Backspace key (DEL) as delete.
+    expect(keyPresses('', { delete: true })).toEqual([{ kind: 'key', name: 'backspace' }]);
+    expect(keyPresses('', { home: true })).toEqual([{ kind: 'key', name: 'home' }]);
+    expect(keyPresses('', { end: true })).toEqual([{ kind: 'key', name: 'end' }]);
+    expect(keyPresses('a\u0001b\u0007', {})).toEqual([{ kind: 'text', text: 'ab' }]);
+    expect(keyPresses('cc', { ctrl: true })).toEqual([]);
   });
 
   it('has one binding per command and no key bound twice', () => {
@@ -45,10 +68,11 @@ describe('key-binding table', () => {
   });
 
   it('gives no command for Ctrl or Meta chords and unbound keys', () => {
-    expect(commandFor('c', { ctrl: true })).toBeNull();
-    expect(commandFor('q', { meta: true })).toBeNull();
-    expect(commandFor('z', {})).toBeNull();
-    expect(commandFor('', {})).toBeNull();
+    expect(keyPresses('c', { ctrl: true })).toEqual([]);
+    expect(keyPresses('q', { meta: true })).toEqual([]);
+    expect(keyPresses('', {})).toEqual([]);
+    expect(commandOf({ kind: 'text', text: 'z' })).toBeNull();
+    expect(commandOf({ kind: 'key', name: 'home' })).toBeNull();
   });
 
   const contexts = Object.keys(CONTEXT_COMMANDS) as KeyContext[];

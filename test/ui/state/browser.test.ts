@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { browseList } from '../../../source/ui/state/browse-list.js';
 import { focusOf } from '../../../source/ui/state/reducer.js';
-import { act, browserState, cmd, TEMPLATES, typeInto, viewFor } from './harness.js';
+import { browserState, cmd, press, TEMPLATES, typeText, viewFor } from './harness.js';
 
 describe('template browser', () => {
   it('Given the browser, when moving down and up, then the selection follows and stops at both ends', () => {
@@ -23,7 +23,7 @@ describe('template browser', () => {
 
   it('Given the filter open, when typing, then the list narrows live and the selection goes back to the top', () => {
     let s = cmd(browserState(), 'down', 'down', 'filter');
-    s = typeInto(s, 'filter', 'hmac');
+    s = typeText(s, 'hmac');
     const ids = viewFor(s).browserIds;
     expect(ids.length).toBeGreaterThan(0);
     expect(ids.length).toBeLessThan(TEMPLATES.length);
@@ -32,8 +32,8 @@ describe('template browser', () => {
 
   it('Given a typed filter, when Enter is pressed, then the filter stays and the list has the keys again', () => {
     let s = cmd(browserState(), 'filter');
-    s = typeInto(s, 'filter', 'cloudtrail');
-    s = act(s, { type: 'filter-submit' });
+    s = typeText(s, 'cloudtrail');
+    s = press(s, 'return');
     expect(s.browser.filter).toBe('cloudtrail');
     expect(s.browser.filtering).toBe(false);
     expect(focusOf(s)).toBe('main');
@@ -42,8 +42,8 @@ describe('template browser', () => {
 
   it('Given a kept filter, when Esc is pressed on the list, then the filter is cleared', () => {
     let s = cmd(browserState(), 'filter');
-    s = typeInto(s, 'filter', 'cloudtrail');
-    s = act(s, { type: 'filter-submit' });
+    s = typeText(s, 'cloudtrail');
+    s = press(s, 'return');
     s = cmd(s, 'back');
     expect(s.browser.filter).toBe('');
     expect(viewFor(s).browserIds).toHaveLength(TEMPLATES.length);
@@ -51,16 +51,16 @@ describe('template browser', () => {
 
   it('Given the filter field open, when Esc is pressed, then the filter is cleared and closed', () => {
     let s = cmd(browserState(), 'filter');
-    s = typeInto(s, 'filter', 'zzz');
+    s = typeText(s, 'zzz');
     expect(viewFor(s).browserIds).toEqual([]);
     s = cmd(s, 'back');
-    expect(s.browser).toEqual({ filter: '', filtering: false, selected: 0 });
+    expect(s.browser).toEqual({ filter: '', filterCaret: 0, filtering: false, selected: 0 });
   });
 
   it('Given a filtered list, when Enter is pressed, then the selected template opens in the workspace on the Policy tab', () => {
     let s = cmd(browserState(), 'filter');
-    s = typeInto(s, 'filter', 'GenerateMac');
-    s = act(s, { type: 'filter-submit' });
+    s = typeText(s, 'GenerateMac');
+    s = press(s, 'return');
     const id = viewFor(s).browserIds[0];
     s = cmd(s, 'confirm');
     expect(s.screen).toBe('workspace');
@@ -71,15 +71,15 @@ describe('template browser', () => {
 
   it('Given a filter matching nothing, when Enter is pressed, then nothing opens', () => {
     let s = cmd(browserState(), 'filter');
-    s = typeInto(s, 'filter', 'no-such-template-word');
-    s = cmd(act(s, { type: 'filter-submit' }), 'confirm');
+    s = typeText(s, 'no-such-template-word');
+    s = cmd(press(s, 'return'), 'confirm');
     expect(s.screen).toBe('browser');
   });
 
   it('Given an opened template without edits, when Esc is pressed, then the browser comes back with its filter', () => {
     let s = cmd(browserState(), 'filter');
-    s = typeInto(s, 'filter', 'hmac');
-    s = cmd(act(s, { type: 'filter-submit' }), 'confirm', 'back');
+    s = typeText(s, 'hmac');
+    s = cmd(press(s, 'return'), 'confirm', 'back');
     expect(s.screen).toBe('browser');
     expect(s.workspace).toBeNull();
     expect(s.browser.filter).toBe('hmac');

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { focusOf, keyContextOf } from '../../../source/ui/state/reducer.js';
 import type { AppState } from '../../../source/ui/state/types.js';
 import { CONTEXT_COMMANDS } from '../../../source/ui/keys/bindings.js';
-import { act, browserState, cmd, fileState, setDraft, templateState, typeInto, ws } from './harness.js';
+import { act, browserState, cmd, fileState, press, setDraft, templateState, typeText, ws } from './harness.js';
 
 const TEMPLATE = 'console-default-key-policy';
-const edited = (): AppState => act(setDraft(cmd(templateState(TEMPLATE), 'confirm'), '444455556666'), { type: 'edit-submit' });
+const edited = (): AppState => press(setDraft(cmd(templateState(TEMPLATE), 'confirm'), '444455556666'), 'return');
 const done = (s: AppState, extra: { saved?: boolean; text?: string } = {}): AppState =>
   act(s, { type: 'effect-done', id: s.effect!.id, message: { tone: 'info', text: extra.text ?? 'done' }, ...(extra.saved === undefined ? {} : { saved: extra.saved }) });
 
@@ -44,30 +44,30 @@ describe('copy', () => {
 
 describe('write', () => {
   it('Given a template, when w is pressed, then the path prompt is prefilled with ./<template-id>.<ext> for the format', () => {
-    expect(cmd(templateState(TEMPLATE), 'write').prompt).toEqual({ kind: 'write-path', draft: `./${TEMPLATE}.json` });
-    expect(cmd(templateState(TEMPLATE), 'tabExport', 'right', 'write').prompt).toEqual({ kind: 'write-path', draft: `./${TEMPLATE}.tf` });
+    expect(cmd(templateState(TEMPLATE), 'write').prompt).toEqual({ kind: 'write-path', draft: `./${TEMPLATE}.json`, caret: `./${TEMPLATE}.json`.length });
+    expect(cmd(templateState(TEMPLATE), 'tabExport', 'right', 'write').prompt).toEqual({ kind: 'write-path', draft: `./${TEMPLATE}.tf`, caret: `./${TEMPLATE}.tf`.length });
     const s = cmd(templateState(TEMPLATE), 'write');
     expect(focusOf(s)).toBe('prompt-text');
   });
 
   it("Given an opened file, when w is pressed, then the prompt proposes the file's own name (its extension for the format)", () => {
     const text = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'kms:Decrypt', Resource: '*' }] });
-    expect(cmd(fileState('policies/app.json', text), 'write').prompt).toEqual({ kind: 'write-path', draft: 'policies/app.json' });
-    expect(cmd(fileState('policies/app.json', text), 'tabExport', 'right', 'right', 'write').prompt).toEqual({ kind: 'write-path', draft: 'policies/app.yaml' });
+    expect(cmd(fileState('policies/app.json', text), 'write').prompt).toEqual({ kind: 'write-path', draft: 'policies/app.json', caret: 'policies/app.json'.length });
+    expect(cmd(fileState('policies/app.json', text), 'tabExport', 'right', 'right', 'write').prompt).toEqual({ kind: 'write-path', draft: 'policies/app.yaml', caret: 'policies/app.yaml'.length });
   });
 
   it('Given the path prompt, when Enter is pressed, then a write is checked for that path', () => {
     let s = cmd(templateState(TEMPLATE), 'write');
-    s = typeInto(s, 'prompt', '.bak');
-    s = act(s, { type: 'prompt-submit' });
+    s = typeText(s, '.bak');
+    s = press(s, 'return');
     expect(s.prompt).toBeNull();
     expect(s.effect).toMatchObject({ kind: 'check-write', path: `./${TEMPLATE}.json.bak` });
   });
 
   it('Given an empty path, when Enter is pressed, then the prompt stays and says what to do', () => {
     let s = cmd(templateState(TEMPLATE), 'write');
-    s = act(s, { type: 'prompt-change', value: '  ' });
-    s = act(s, { type: 'prompt-submit' });
+    s = setDraft(s, '  ');
+    s = press(s, 'return');
     expect(s.prompt?.kind).toBe('write-path');
     expect(s.effect).toBeNull();
     expect(s.message?.tone).toBe('error');
@@ -81,7 +81,7 @@ describe('write', () => {
   });
 
   it('Given an existing file, when the check answers, then it asks before overwriting; y writes with overwrite', () => {
-    let s = act(cmd(templateState(TEMPLATE), 'write'), { type: 'prompt-submit' });
+    let s = press(cmd(templateState(TEMPLATE), 'write'), 'return');
     s = act(s, { type: 'effect-done', id: s.effect!.id, message: null, prompt: { kind: 'overwrite', path: 'x.json' } });
     expect(s.prompt).toEqual({ kind: 'overwrite', path: 'x.json' });
     expect(focusOf(s)).toBe('main');
@@ -93,7 +93,7 @@ describe('write', () => {
   });
 
   it.each(['no', 'back'] as const)('Given the overwrite question, when %s is pressed, then the file is left as it was', (answer) => {
-    let s = act(cmd(templateState(TEMPLATE), 'write'), { type: 'prompt-submit' });
+    let s = press(cmd(templateState(TEMPLATE), 'write'), 'return');
     s = act(s, { type: 'effect-done', id: s.effect!.id, message: null, prompt: { kind: 'overwrite', path: 'x.json' } });
     s = cmd(s, answer);
     expect(s.prompt).toBeNull();
@@ -102,7 +102,7 @@ describe('write', () => {
   });
 
   it('Given unsaved edits, when the write succeeds, then they count as saved and q quits at once', () => {
-    let s = act(cmd(edited(), 'write'), { type: 'prompt-submit' });
+    let s = press(cmd(edited(), 'write'), 'return');
     s = done(s, { saved: true, text: 'Wrote x.json' });
     expect(ws(s).dirty).toBe(false);
     expect(cmd(s, 'quit').effect).toMatchObject({ kind: 'quit' });

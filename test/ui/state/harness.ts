@@ -1,9 +1,9 @@
 import { allTemplates, findTemplate, validateParameter } from '../../../source/core/templates/index.js';
-import type { Command } from '../../../source/ui/keys/bindings.js';
+import { keyPresses, type Command, type KeyPress, type NamedKey } from '../../../source/ui/keys/bindings.js';
 import { browseList } from '../../../source/ui/state/browse-list.js';
 import { derive, type Derived } from '../../../source/ui/state/derive.js';
 import { paramRows } from '../../../source/ui/state/params.js';
-import { initialState, reduce, type Action } from '../../../source/ui/state/reducer.js';
+import { focusOf, initialState, reduce, type Action } from '../../../source/ui/state/reducer.js';
 import type { AppState, View, WorkspaceSource } from '../../../source/ui/state/types.js';
 import { viewOf } from '../../../source/ui/state/view.js';
 import type { TemplateLibrary } from '../../../source/ui/state/workspace.js';
@@ -35,8 +35,8 @@ export function viewFor(state: AppState): View {
 
 /** One action, then the cursor sync the app dispatches when lists change. */
 export function act(state: AppState, action: Action): AppState {
-  const next = reduce(state, action, LIB);
-  return reduce(next, { type: 'sync-view', view: viewFor(next) }, LIB);
+  const next = reduce(state, action, LIB, viewFor);
+  return reduce(next, { type: 'sync-view', view: viewFor(next) }, LIB, viewFor);
 }
 
 /** A command (what a key means), with the view of the current state. */
@@ -44,19 +44,41 @@ export function cmd(state: AppState, ...commands: Command[]): AppState {
   return commands.reduce((s, c) => act(s, { type: 'command', command: c, view: viewFor(s) }), state);
 }
 
-/** Types text into the focused field one character at a time (as ink-text-input reports it: the whole new value). */
-export function typeInto(state: AppState, field: 'filter' | 'edit' | 'prompt', text: string): AppState {
-  const current = () => (field === 'filter' ? state.browser.filter : field === 'edit' ? (state.workspace?.editing?.draft ?? '') : state.prompt?.kind === 'write-path' ? state.prompt.draft : '');
-  for (const ch of text) {
-    const value = current() + ch;
-    state = act(state, field === 'filter' ? { type: 'filter-change', value } : field === 'edit' ? { type: 'edit-change', value } : { type: 'prompt-change', value });
-  }
-  return state;
+/** Named keys, one read each (Enter, Esc, Backspace, arrows...). */
+export function press(state: AppState, ...names: NamedKey[]): AppState {
+  return names.reduce((s, name) => act(s, { type: 'keys', keys: [{ kind: 'key', name }] }), state);
 }
 
-/** Replaces the whole text of the field being edited. */
+/** Text typed one character per read, wherever the focus is. */
+export function typeText(state: AppState, text: string): AppState {
+  return Array.from(text).reduce((s, ch) => act(s, { type: 'keys', keys: [{ kind: 'text', text: ch }] }), state);
+}
+
+/** One read from the terminal holding several keys (a paste, or keys typed faster than a frame), split as the app splits it. */
+export function read(state: AppState, input: string): AppState {
+  return act(state, { type: 'keys', keys: keyPresses(input, {}) });
+}
+
+/** The text and caret of the focused field, if a field has the focus. */
+export function fieldOf(state: AppState): { text: string; caret: number } | null {
+  switch (focusOf(state)) {
+    case 'filter':
+      return { text: state.browser.filter, caret: state.browser.filterCaret };
+    case 'edit':
+      return state.workspace?.editing ? { text: state.workspace.editing.draft, caret: state.workspace.editing.caret } : null;
+    case 'prompt-text':
+      return state.prompt?.kind === 'write-path' ? { text: state.prompt.draft, caret: state.prompt.caret } : null;
+    case 'main':
+      return null;
+  }
+}
+
+/** Replaces the whole text of the focused field (End, Backspace over all of it, then the new text), in one read. */
 export function setDraft(state: AppState, value: string): AppState {
-  return act(state, { type: 'edit-change', value });
+  const length = fieldOf(state)?.text.length ?? 0;
+  const keys: KeyPress[] = [{ kind: 'key', name: 'end' }, ...Array.from({ length }, (): KeyPress => ({ kind: 'key', name: 'backspace' }))];
+  if (value) keys.push({ kind: 'text', text: value });
+  return act(state, { type: 'keys', keys });
 }
 
 export function browserState(): AppState {

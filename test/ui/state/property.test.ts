@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { COMMANDS } from '../../../source/ui/keys/bindings.js';
+import { COMMANDS, keyPresses, NAMED_KEYS, type KeyPress } from '../../../source/ui/keys/bindings.js';
 import type { Action } from '../../../source/ui/state/reducer.js';
 import { focusOf } from '../../../source/ui/state/reducer.js';
 import { EXPORT_FORMATS, type AppState } from '../../../source/ui/state/types.js';
@@ -9,17 +9,19 @@ import { act, browserState, fileState, templateState, TEMPLATES, viewFor } from 
 /** Text a person might type into a field: valid and invalid parameter values, filter words, paths. */
 const typed = fc.constantFrom('', '444455556666', '4444', 'us-east-1', 'arn:aws:iam::111122223333:role/R', 'not valid', 'hmac', 'kms:Decrypt', 'zzz', './out.json', '  ');
 
+/** Keys as one read from the terminal delivers them: named keys, typed text, and both mixed (a paste, fast typing). */
+const read = fc.oneof(
+  fc.constantFrom(...NAMED_KEYS).map((name): KeyPress[] => [{ kind: 'key', name }]),
+  typed.map((text) => keyPresses(text, {})),
+  fc.array(fc.oneof(typed, fc.constantFrom('\r', '\t', '\u007f', '/', 'j', 'k', 'q', 'y', 'n', '1', '2', '4', 'w', '?', 'a', 'x')), { maxLength: 6 }).map((parts) => keyPresses(parts.join(''), {})),
+);
+
 /** An action as generated; the app's view and the current effect id are filled in when it is dispatched. */
-type Step = { readonly type: 'command'; readonly command: (typeof COMMANDS)[number] } | { readonly type: 'effect-done'; readonly saved: boolean } | Exclude<Action, { type: 'command' } | { type: 'effect-done' } | { type: 'sync-view' }>;
+type Step = { readonly type: 'command'; readonly command: (typeof COMMANDS)[number] } | { readonly type: 'effect-done'; readonly saved: boolean } | { readonly type: 'keys'; readonly keys: readonly KeyPress[] };
 
 const step: fc.Arbitrary<Step> = fc.oneof(
-  { weight: 8, arbitrary: fc.constantFrom(...COMMANDS).map((command): Step => ({ type: 'command', command })) },
-  { weight: 1, arbitrary: typed.map((value): Step => ({ type: 'filter-change', value })) },
-  { weight: 1, arbitrary: fc.constant<Step>({ type: 'filter-submit' }) },
-  { weight: 2, arbitrary: typed.map((value): Step => ({ type: 'edit-change', value })) },
-  { weight: 1, arbitrary: fc.constant<Step>({ type: 'edit-submit' }) },
-  { weight: 1, arbitrary: typed.map((value): Step => ({ type: 'prompt-change', value })) },
-  { weight: 1, arbitrary: fc.constant<Step>({ type: 'prompt-submit' }) },
+  { weight: 4, arbitrary: fc.constantFrom(...COMMANDS).map((command): Step => ({ type: 'command', command })) },
+  { weight: 6, arbitrary: read.map((keys): Step => ({ type: 'keys', keys })) },
   { weight: 1, arbitrary: fc.boolean().map((saved): Step => ({ type: 'effect-done', saved })) },
 );
 
@@ -43,6 +45,9 @@ function inBounds(index: number, length: number): boolean {
 function checkInvariants(s: AppState): void {
   const view = viewFor(s);
   expect(inBounds(s.browser.selected, view.browserIds.length)).toBe(true);
+  expect(s.browser.filterCaret).toBeGreaterThanOrEqual(0);
+  expect(s.browser.filterCaret).toBeLessThanOrEqual(s.browser.filter.length);
+  if (s.prompt?.kind === 'write-path') expect(s.prompt.caret).toBeLessThanOrEqual(s.prompt.draft.length);
   const ws = s.workspace;
   if (s.screen === 'workspace') expect(ws).not.toBeNull();
   if (!ws) return;
@@ -53,12 +58,14 @@ function checkInvariants(s: AppState): void {
   expect(inBounds(ws.finding, view.findingStatements.length)).toBe(true);
   expect(EXPORT_FORMATS).toContain(ws.format);
   if (ws.editing) expect(inBounds(ws.editing.row, view.paramRows)).toBe(true);
+  // Every caret is inside its text.
+  if (ws.editing) expect(ws.editing.caret).toBeLessThanOrEqual(ws.editing.draft.length);
   // Exactly one thing has the keys.
   expect(['filter', 'edit', 'prompt-text', 'main']).toContain(focusOf(s));
 }
 
 describe('reducer property', () => {
-  it('any sequence of commands and field changes never throws and keeps every cursor inside its list', () => {
+  it('any sequence of commands and terminal reads never throws and keeps every cursor inside its list', () => {
     fc.assert(
       fc.property(start, fc.array(step, { maxLength: 40 }), (initial, steps) => {
         let s = initial;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { EXPORT_FORMATS } from '../../../source/ui/state/types.js';
 import { ACTION_GROUPS } from '../../../source/core/catalog/kms.js';
 import { initialState } from '../../../source/ui/state/reducer.js';
-import { act, cmd, derivedOf, fileState, LIB, setDraft, templateState, viewFor, ws } from './harness.js';
+import { cmd, derivedOf, fileState, LIB, press, setDraft, templateState, viewFor, ws } from './harness.js';
 
 const KEY_POLICY = 'console-default-key-policy';
 /** An identity policy with a statement lint flags (misspelled action) after a clean one, and a document-level finding (no Version). */
@@ -77,7 +77,7 @@ describe('matrix tab', () => {
   it('Given the cursor on the last row, when that row disappears (a list entry removed), then the cursor moves back onto the grid', () => {
     let s = templateState(KEY_POLICY);
     s = cmd(s, 'down', 'add'); // a second key administrator, opened for editing
-    s = act(setDraft(s, 'arn:aws:iam::111122223333:role/SecondAdmin'), { type: 'edit-submit' });
+    s = press(setDraft(s, 'arn:aws:iam::111122223333:role/SecondAdmin'), 'return');
     const rowsWithTwo = viewFor(s).matrixRows;
     s = cmd(s, 'tabMatrix', ...Array<'down'>(rowsWithTwo).fill('down'));
     expect(ws(s).matrix.row).toBe(rowsWithTwo - 1);
