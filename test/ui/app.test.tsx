@@ -139,6 +139,7 @@ describe('help and terminal size', () => {
     const frame = a.frame();
     expect(frame).toContain('Keys (Esc or ? closes this help)');
     expect(frame).toContain('groups / single actions');
+    expect(frame).toMatch(/In a text field .* Home End move the caret/);
     expect(frame).toContain('write the output to a file');
     await a.press(KEY.escape);
     expect(a.frame()).toContain('Parameters');
