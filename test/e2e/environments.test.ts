@@ -112,6 +112,12 @@ describe('NO_COLOR', () => {
     expect(await t.exited()).toBe(0);
   });
 
+  it('FORCE_COLOR wins over NO_COLOR (SPEC 2): the screens are coloured', async () => {
+    const t = start([], 100, 30, { NO_COLOR: '1', FORCE_COLOR: '1' });
+    await walkScreens(t, () => {});
+    expect(t.raw()).toMatch(COLOUR_SGR);
+  });
+
   it('without NO_COLOR the same screens are coloured (the check above can fail)', async () => {
     const t = start([], 100, 30);
     await walkScreens(t, () => {});
