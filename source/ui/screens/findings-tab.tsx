@@ -52,7 +52,7 @@ export function FindingsTab({ findings, text, selected, width, height }: Finding
       <Box flexDirection="column" height={listHeight} overflow="hidden">
         {findings.slice(start, start + listHeight).map((f, k) => {
           const i = start + k;
-          const where = [f.statement === null ? 'document' : `statement ${f.statement + 1}`, locationOf(f)].filter(Boolean).join(', ');
+          const where = [f.statement === null ? 'document' : `statement ${f.statement}`, locationOf(f)].filter(Boolean).join(', ');
           return (
             <Text key={`${i}-${f.id}`} inverse={i === at} wrap="truncate-end">
               {i === at ? `${SYMBOLS.pointer} ` : '  '}

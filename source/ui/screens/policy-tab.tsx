@@ -41,7 +41,7 @@ export function PolicyTab(props: PolicyTabProps) {
       </Box>
       <Box height={bottomHeight}>
         <Box width={half} flexDirection="column" overflow="hidden" paddingRight={1}>
-          <Line bold>{statement ? `Statement ${ws.statement + 1} JSON` : 'Statement JSON'}</Line>
+          <Line bold>{statement ? `Statement ${ws.statement} JSON` : 'Statement JSON'}</Line>
           {statement ? <JsonView text={statement.json} width={half - 1} /> : <Line dimColor>{noStatement}</Line>}
         </Box>
         <Box width={width - half} flexDirection="column" overflow="hidden">

@@ -10,7 +10,7 @@ import { explainStatements, type ExplanationBullet } from './explanation.js';
 import type { WorkspaceSource } from './types.js';
 import { SYMBOLS } from '../components/symbols.js';
 
-/** One statement as the Policy tab shows it. */
+/** One statement as the Policy tab shows it; numbered from 0 like the JSON paths (/Statement/0) and lint messages. */
 export interface StatementView {
   readonly index: number;
   readonly label: string;
@@ -45,7 +45,7 @@ export interface Derived {
 }
 
 function statementLabel(index: number, sid: string | undefined, effect: string | undefined): string {
-  return `${index + 1}. ${sid ?? '(no Sid)'}${effect ? ` ${SYMBOLS.dot} ${effect}` : ''}`;
+  return `#${index} ${sid ?? '(no Sid)'}${effect ? ` ${SYMBOLS.dot} ${effect}` : ''}`;
 }
 
 export function derive(source: WorkspaceSource, template: Template | undefined): Derived {

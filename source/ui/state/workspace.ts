@@ -197,7 +197,7 @@ function findingsCommand(ws: WorkspaceState, command: Command, view: View): Work
       const statement = view.findingStatements[ws.finding];
       if (statement === undefined) return { workspace: ws };
       if (statement === null) return { workspace: ws, message: { tone: 'info', text: 'This finding is about the whole document, not one statement' } };
-      if (statement >= view.statements) return { workspace: ws, message: { tone: 'info', text: `Statement ${statement + 1} cannot be shown: the policy is not readable JSON; fix it where the finding says` } };
+      if (statement >= view.statements) return { workspace: ws, message: { tone: 'info', text: `Statement ${statement} cannot be shown: the policy is not readable JSON; fix it where the finding says` } };
       return { workspace: { ...ws, tab: 'policy', pane: 'statements', statement } };
     }
     default:
