@@ -144,16 +144,22 @@ export function startCli(args: readonly string[], options: StartOptions = {}): T
       pty.resize(c, r);
       term.resize(c, r);
     },
-    exited: (timeoutMs = 10_000) =>
-      exitCode !== null
-        ? Promise.resolve(exitCode)
-        : new Promise<number>((resolve, reject) => {
-            const t = setTimeout(() => reject(new Error(`the program did not exit; the screen shows:\n${text()}`)), timeoutMs);
-            exitWaiters.push((code) => {
-              clearTimeout(t);
-              resolve(code);
+    exited: async (timeoutMs = 10_000) => {
+      const code =
+        exitCode !== null
+          ? exitCode
+          : await new Promise<number>((resolve, reject) => {
+              const t = setTimeout(() => reject(new Error(`the program did not exit; the screen shows:\n${text()}`)), timeoutMs);
+              exitWaiters.push((c) => {
+                clearTimeout(t);
+                resolve(c);
+              });
             });
-          }),
+      // The pty may still deliver the program's last output after the exit is reported:
+      // the screen a test reads next must include it.
+      await settle();
+      return code;
+    },
     raw: () => raw,
     kill: (signal) => {
       if (exitCode === null) pty.kill(signal);
