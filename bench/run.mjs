@@ -5,17 +5,11 @@
  *
  *   node bench/run.mjs [--only engine,keys,install,startup,memory] [--keep]
  */
-// Ink reads CI when it is imported: a CI value would change how the in-process app renders.
-delete process.env.CI;
-// The in-process app renders in colour as in a 256-colour terminal, whatever the bench's own output is
-// (chalk reads this when the bundle is imported; the pseudo-terminal sessions get a clean environment).
-process.env.FORCE_COLOR = '2';
-
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, loadEntry } from './lib/bundle.mjs';
+import { BENCH, ROOT, bundleEntry } from './lib/bundle.mjs';
 
 const SECTIONS = ['engine', 'keys', 'install', 'startup', 'memory'];
 const args = process.argv.slice(2);
@@ -33,30 +27,44 @@ const failed = (section, e) => {
 const started = performance.now();
 const load0 = loadavg()[0];
 
+/** Runs bench/section.mjs <name> in a child process; its stderr is the progress log, its stdout the rows. */
+function runSection(name) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(BENCH, 'section.mjs'), name], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      try {
+        if (code !== 0) throw new Error(`bench/section.mjs ${name} exited with ${code}`);
+        resolve(JSON.parse(out));
+      } catch (e) {
+        reject(e);
+      }
+    });
+  });
+}
+
 if (only.includes('engine') || only.includes('keys')) {
   log('bundling bench/entry.tsx …');
-  let mod = null;
+  let bundled = false;
   try {
-    mod = await loadEntry();
+    await bundleEntry();
+    bundled = true;
   } catch (e) {
     failed('engine and keys', e);
   }
-  if (mod && only.includes('engine')) {
-    log('engine …');
+  // Each in its own process: iam-simulate's data and Ink's heap settings stay out of the other's figures.
+  for (const [name, title] of [
+    ['engine', 'engine …'],
+    ['keys', 'keystroke to frame …'],
+  ]) {
+    if (!bundled || !only.includes(name)) continue;
+    log(title);
     try {
-      const { engineBench } = await import('./engine.mjs');
-      rows.push(...(await engineBench(mod, log)));
+      rows.push(...(await runSection(name)));
     } catch (e) {
-      failed('engine', e);
-    }
-  }
-  if (mod && only.includes('keys')) {
-    log('keystroke to frame …');
-    try {
-      const { keysBench } = await import('./keys.mjs');
-      rows.push(...(await keysBench(mod, log)));
-    } catch (e) {
-      failed('keys', e);
+      failed(name, e);
     }
   }
 }

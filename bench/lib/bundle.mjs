@@ -9,12 +9,15 @@ export const ROOT = join(BENCH, '..');
 /** Scratch space of the bench (git-ignored). */
 export const WORK = join(BENCH, '.work');
 
+/** Where bundleEntry() writes the bundle. */
+export const ENTRY_BUNDLE = join(WORK, 'entry', 'entry.js');
+
 /**
  * Bundles bench/entry.tsx (the real App and engine from source/) into bench/.work/entry/
- * as the product build does (ESM, production React, code-split so Ink's devtools stay out),
- * and imports it. Nothing of this goes into dist/.
+ * as the product build does (ESM, production React, code-split so Ink's devtools stay out,
+ * the same Ink plugins). Nothing of this goes into dist/.
  */
-export async function loadEntry() {
+export async function bundleEntry() {
   const outdir = join(WORK, 'entry');
   rmSync(outdir, { recursive: true, force: true });
   await build({
@@ -32,5 +35,16 @@ export async function loadEntry() {
     plugins: perfPlugins(ROOT),
     logLevel: 'warning',
   });
-  return import(pathToFileURL(join(outdir, 'entry.js')).href);
+  return ENTRY_BUNDLE;
+}
+
+/** Imports the bundle made by bundleEntry(). */
+export function importEntry() {
+  return import(pathToFileURL(ENTRY_BUNDLE).href);
+}
+
+/** Bundles and imports (for scripts that need the entry once). */
+export async function loadEntry() {
+  await bundleEntry();
+  return importEntry();
 }
