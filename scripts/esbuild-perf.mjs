@@ -25,7 +25,8 @@ function fastStringWidth(root) {
 // Ink builds each frame from scratch: every line is tokenised into styled characters and
 // clipped again, although from one key to the next most lines are the same. These edits keep
 // Ink's own per-frame caches (keyed by the line's text) from one frame to the next, bounded,
-// and remember clipped lines the same way. When a row is turned back into text, a character
+// and remember clipped lines the same way; a row equal, cell by cell, to the same row of the
+// previous frame reuses its text. When a row is turned back into text, a character
 // styled like the one before it needs no escape codes: the edit to ansi-tokenize skips the
 // style diff (several Sets per character) in that case; the diff of equal lists is empty.
 const EDITS = [
@@ -34,6 +35,9 @@ const EDITS = [
     replace: [
       ['caches = new OutputCaches();', 'caches = __kptSharedCaches();'],
       ['return sliceAnsi(line, from, to);', 'return __kptSlice(this.caches, line, from, to);'],
+      // A row whose cells equal the same row of the previous frame gives the same text.
+      ['const generatedOutput = output\n            .map(line => {', 'const generatedOutput = output\n            .map((line, __kptY) => {'],
+      ['return styledCharsToString(lineWithoutEmptyItems).trimEnd();', 'return __kptRow(this.caches, __kptY, lineWithoutEmptyItems);'],
     ],
     append: `
 let __kptCaches;
@@ -43,6 +47,24 @@ function __kptSharedCaches() {
     __kptCaches.slices = new Map();
   }
   return __kptCaches;
+}
+function __kptSameCell(a, b) {
+  if (a === b) return true;
+  if (a.value !== b.value || a.fullWidth !== b.fullWidth || a.styles.length !== b.styles.length) return false;
+  for (let k = 0; k < a.styles.length; k++) if (a.styles[k].code !== b.styles[k].code || a.styles[k].endCode !== b.styles[k].endCode) return false;
+  return true;
+}
+function __kptRow(caches, y, chars) {
+  const rows = (caches.rows ??= []);
+  const previous = rows[y];
+  if (previous && previous.chars.length === chars.length) {
+    let same = true;
+    for (let x = 0; x < chars.length && same; x++) same = __kptSameCell(chars[x], previous.chars[x]);
+    if (same) return previous.text;
+  }
+  const text = styledCharsToString(chars).trimEnd();
+  rows[y] = { chars, text };
+  return text;
 }
 function __kptSlice(caches, line, from, to) {
   const key = from + ':' + to + ':' + line;
