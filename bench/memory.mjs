@@ -4,7 +4,7 @@
  * in single actions too); the peak resident set (VmHWM of /proc/<pid>/status) is read
  * before quitting.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { session } from './lib/pty.mjs';
 import { median } from './lib/stats.mjs';
@@ -17,6 +17,7 @@ function peakKb(pid) {
 
 export async function memoryBench(target, policy, log, runs = 3) {
   const { cwd: installDir, cli } = target;
+  if (!existsSync('/proc/self/status')) throw new Error('peak RSS is read from /proc/<pid>/status (VmHWM): Linux only');
   const file = join(installDir, 'bench-200.json');
   writeFileSync(file, `${JSON.stringify(policy, null, 2)}\n`);
   const peaks = [];
