@@ -35,11 +35,17 @@ const EDITS = [
     replace: [
       ['caches = new OutputCaches();', 'caches = __kptSharedCaches();'],
       ['return sliceAnsi(line, from, to);', 'return __kptSlice(this.caches, line, from, to);'],
+      // Every blank cell of the frame is one shared, frozen object (cells are replaced, never changed).
+      [
+        "row.push({\n                    type: 'char',\n                    value: ' ',\n                    fullWidth: false,\n                    styles: [],\n                });",
+        'row.push(__kptBlank);',
+      ],
       // A row whose cells equal the same row of the previous frame gives the same text.
       ['const generatedOutput = output\n            .map(line => {', 'const generatedOutput = output\n            .map((line, __kptY) => {'],
       ['return styledCharsToString(lineWithoutEmptyItems).trimEnd();', 'return __kptRow(this.caches, __kptY, lineWithoutEmptyItems);'],
     ],
     append: `
+const __kptBlank = Object.freeze({ type: 'char', value: ' ', fullWidth: false, styles: Object.freeze([]) });
 let __kptCaches;
 function __kptSharedCaches() {
   if (!__kptCaches || __kptCaches.styledChars.size > 2000 || __kptCaches.widths.size > 8000 || __kptCaches.slices.size > 2000) {
