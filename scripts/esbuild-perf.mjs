@@ -2,22 +2,33 @@
 // (bench/lib/bundle.mjs). They change no output, only how much work Ink does per frame
 // (issue 7: a key must reach the screen within a frame, and the first frame must come fast).
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 /**
  * Ink's `string-width` import goes to source/ui/perf/string-width.ts: the same widths, but no
  * segmenter or emoji regular expression for one-column text, and remembered across frames.
- * wrap-ansi keeps its own string-width version, and the wrapper imports the real package.
+ * wrap-ansi keeps its own string-width version (7) behind the same kind of wrapper, with the
+ * one-column set of that version; the wrappers themselves import the real packages.
  */
 function fastStringWidth(root) {
   const wrapper = join(root, 'source/ui/perf/string-width.ts');
   return {
     name: 'fast-string-width',
     setup(build) {
-      build.onResolve({ filter: /^string-width$/ }, (args) => {
-        if (args.importer === wrapper || /[\\/]node_modules[\\/]wrap-ansi[\\/]/.test(args.importer)) return undefined;
+      build.onResolve({ filter: /^string-width$/ }, async (args) => {
+        if (args.importer === wrapper || args.pluginData?.kptReal) return undefined;
+        if (/[\\/]node_modules[\\/]wrap-ansi[\\/]/.test(args.importer)) {
+          const real = await build.resolve('string-width', { resolveDir: args.resolveDir, kind: args.kind, importer: args.importer, pluginData: { kptReal: true } });
+          if (real.errors.length > 0) return undefined;
+          return { path: real.path, namespace: 'kpt-string-width-7' };
+        }
         return { path: wrapper };
       });
+      build.onLoad({ filter: /.*/, namespace: 'kpt-string-width-7' }, (args) => ({
+        contents: `import measure from ${JSON.stringify(args.path)};\nimport { rememberWidths, ONE_COLUMN_V7 } from ${JSON.stringify(wrapper)};\nexport default rememberWidths(measure, ONE_COLUMN_V7);\n`,
+        resolveDir: dirname(args.path),
+        loader: 'js',
+      }));
     },
   };
 }

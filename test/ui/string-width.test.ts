@@ -1,14 +1,22 @@
 import fc from 'fast-check';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import fastStringWidth, { ONE_COLUMN } from '../../source/ui/perf/string-width.js';
+import fastStringWidth, { ONE_COLUMN, ONE_COLUMN_V7, rememberWidths } from '../../source/ui/perf/string-width.js';
 
-/** Every code point the fast path claims is one column wide. */
-function fastSet(): string[] {
+/** wrap-ansi's own string-width (version 7), as the build's alias finds it. */
+async function stringWidth7(): Promise<(text: string) => number> {
+  const fromWrapAnsi = createRequire(createRequire(import.meta.url).resolve('wrap-ansi'));
+  return ((await import(pathToFileURL(fromWrapAnsi.resolve('string-width')).href)) as { default: (text: string) => number }).default;
+}
+
+/** Every code point a fast path claims is one column wide. */
+function fastSet(set: RegExp = ONE_COLUMN): string[] {
   const out: string[] = [];
   for (let cp = 0; cp <= 0xffff; cp++) {
     const c = String.fromCharCode(cp);
-    if (ONE_COLUMN.test(c)) out.push(c);
+    if (set.test(c)) out.push(c);
   }
   return out;
 }
@@ -44,5 +52,23 @@ describe('fastStringWidth (Ink measures text with it, via the build alias)', () 
   it('passes non-default options through', () => {
     expect(fastStringWidth('·', { ambiguousIsNarrow: false })).toBe(stringWidth('·', { ambiguousIsNarrow: false }));
     expect(fastStringWidth('\u001b[1mab\u001b[22m', { countAnsiEscapeCodes: true })).toBe(stringWidth('\u001b[1mab\u001b[22m', { countAnsiEscapeCodes: true }));
+  });
+
+  it('wrap-ansi’s string-width 7: its one-column set gives its answers, and its emoji-style characters are left out', async () => {
+    const sw7 = await stringWidth7();
+    expect(sw7('↔')).toBe(2); // the reason for a set of its own
+    const set = fastSet(ONE_COLUMN_V7);
+    expect(set.length).toBeGreaterThan(500);
+    const fast7 = rememberWidths(sw7, ONE_COLUMN_V7);
+    const wrong = set.filter((c) => sw7(c) !== 1 || sw7(`a${c}`) !== 2 || fast7(c) !== sw7(c));
+    expect(wrong.map((c) => c.codePointAt(0)!.toString(16))).toEqual([]);
+    const pieces = ['a', ' ', '›', '·', '…', '↑↓', '↔', '©', '▶', '●', '─', '古', '😀', '\u001b[1m', '\u001b[22m', '\u001b[31m', '\u001b[39m'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 10 }), (parts) => {
+        const text = parts.join('');
+        expect(fast7(text)).toBe(sw7(text));
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
