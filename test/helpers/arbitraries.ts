@@ -65,3 +65,19 @@ export function policy(kind: 'key' | 'identity', maxStatements = 5): fc.Arbitrar
 }
 
 export const anyPolicy = fc.oneof(policy('key'), policy('identity'));
+
+/** Replaces, deletes or renames one member somewhere in a JSON value (op 0 delete, 1 replace, 2 rename). */
+export function mutate(value: unknown, path: readonly number[], replacement: unknown, op: number): unknown {
+  if (typeof value !== 'object' || value === null) return replacement;
+  const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value);
+  if (entries.length === 0) return replacement;
+  const [step = 0, ...rest] = path;
+  const at = step % entries.length;
+  const next = entries.map(([k, v], i) => (i === at && rest.length > 0 ? ([k, mutate(v, rest, replacement, op)] as const) : ([k, v] as const)));
+  if (rest.length === 0) {
+    if (op === 0) next.splice(at, 1);
+    else if (op === 1) next[at] = [next[at]![0], replacement];
+    else next[at] = [`${next[at]![0]}x`, next[at]![1]];
+  }
+  return Array.isArray(value) ? next.map(([, v]) => v) : Object.fromEntries(next);
+}

@@ -10,7 +10,7 @@ import { authorize } from '../../../source/core/evaluate/index.js';
 import { explainDocument, renderExplanation } from '../../../source/core/explain/index.js';
 import { buildMatrix, cellDisplay, DISPLAY_SYMBOLS, groupDisplay } from '../../../source/core/matrix/index.js';
 import { buildDocument, detectKind, parsePolicy } from '../../../source/core/policy/index.js';
-import { anyPolicy } from '../../helpers/arbitraries.js';
+import { anyPolicy, mutate } from '../../helpers/arbitraries.js';
 
 const ACTIONS = kmsActionIds();
 const DECISIONS = ['allow', 'deny', 'conditional', 'none'];
@@ -52,21 +52,6 @@ function problems(raw: unknown): string[] {
 
 const wellFormed = (raw: unknown) => expect(problems(raw)).toEqual([]);
 
-/** Replaces, deletes or renames one member somewhere in a JSON value (op 0 delete, 1 replace, 2 rename). */
-function mutate(value: unknown, path: readonly number[], replacement: unknown, op: number): unknown {
-  if (typeof value !== 'object' || value === null) return replacement;
-  const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value);
-  if (entries.length === 0) return replacement;
-  const [step = 0, ...rest] = path;
-  const at = step % entries.length;
-  const next = entries.map(([k, v], i) => (i === at && rest.length > 0 ? ([k, mutate(v, rest, replacement, op)] as const) : ([k, v] as const)));
-  if (rest.length === 0) {
-    if (op === 0) next.splice(at, 1);
-    else if (op === 1) next[at] = [next[at]![0], replacement];
-    else next[at] = [`${next[at]![0]}x`, next[at]![1]];
-  }
-  return Array.isArray(value) ? next.map(([, v]) => v) : Object.fromEntries(next);
-}
 
 /** Values that have broken naive policy code: wrong types, empty containers, prototype keys, odd wildcards. */
 const poison = fc.oneof(
