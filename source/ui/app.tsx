@@ -33,10 +33,13 @@ export interface AppProps {
 
 export function App({ initial, services }: AppProps) {
   const { exit } = useApp();
-  const source = useMemo(() => createViewSource(services.templates, services.library), [services.templates, services.library]);
+  const size = useTerminalSize();
+  // The view source reads the size when a key comes (how far the statement detail scrolls depends on it).
+  const sizeNow = useRef(size);
+  sizeNow.current = size;
+  const source = useMemo(() => createViewSource(services.templates, services.library, () => sizeNow.current), [services.templates, services.library]);
   const reducer = useMemo(() => createReducer(services.library, source.view), [services.library, source]);
   const [state, dispatch] = useReducer(reducer, initial);
-  const size = useTerminalSize();
   const ws = state.workspace;
 
   const list = source.list(state.browser.filter);
@@ -45,9 +48,9 @@ export function App({ initial, services }: AppProps) {
   const derived: Derived | null = source.derived(ws);
   const rows = source.rows(ws);
 
-  const view: View = viewOf(state, list, derived, rows.length);
-  // When the lists change under a cursor (an edit removed a principal or a finding), the cursor stays inside.
-  useEffect(() => dispatch({ type: 'sync-view', view }), [list, derived, rows.length, ws?.matrix.mode]);
+  const view: View = viewOf(state, list, derived, rows.length, size);
+  // When the lists change under a cursor (an edit removed a principal or a finding), the cursor stays inside; so does the detail's scroll after a resize.
+  useEffect(() => dispatch({ type: 'sync-view', view }), [list, derived, rows.length, ws?.matrix.mode, size.columns, size.rows]);
 
   // Below the minimum size only q (and Ctrl+C) work: no key may change what cannot be seen. With unsaved edits q asks to be pressed twice.
   const tooSmall = size.sizeClass === 'too-small';

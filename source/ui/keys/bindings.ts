@@ -51,8 +51,9 @@ export const BINDINGS: readonly Binding[] = [
   { command: 'down', keys: ['down', 'j'], label: `${SYMBOLS.down}/j`, description: 'move down' },
   { command: 'left', keys: ['left', 'h'], label: `${SYMBOLS.left}/h`, description: 'move left' },
   { command: 'right', keys: ['right', 'l'], label: `${SYMBOLS.right}/l`, description: 'move right' },
-  { command: 'pageUp', keys: ['pageup'], label: 'PgUp', description: 'page up' },
-  { command: 'pageDown', keys: ['pagedown'], label: 'PgDn', description: 'page down' },
+  // Statements pane: the page keys scroll the statement's JSON and explanation. d/u (as in less) for keyboards without PgUp/PgDn.
+  { command: 'pageUp', keys: ['pageup', 'u'], label: 'PgUp/u', description: 'page up / scroll detail up' },
+  { command: 'pageDown', keys: ['pagedown', 'd'], label: 'PgDn/d', description: 'page down / scroll detail down' },
   { command: 'confirm', keys: ['return'], label: 'Enter', description: 'open, edit, confirm' },
   { command: 'back', keys: ['escape'], label: 'Esc', description: 'back, cancel' },
   { command: 'nextPane', keys: ['tab'], label: 'Tab', description: 'next pane' },
@@ -178,8 +179,8 @@ export const CONTEXT_COMMANDS: Readonly<Record<KeyContext, readonly Command[]>> 
   browser: ['down', 'confirm', 'filter', 'back', 'help', 'quit'],
   filter: ['confirm', 'back'],
   parameters: ['down', 'confirm', 'add', 'remove', 'nextPane', ...WORKSPACE_TAIL],
-  statements: ['down', 'nextPane', 'back', ...WORKSPACE_TAIL],
-  'file-statements': ['down', ...WORKSPACE_TAIL],
+  statements: ['down', 'pageDown', 'nextPane', 'back', ...WORKSPACE_TAIL],
+  'file-statements': ['down', 'pageDown', ...WORKSPACE_TAIL],
   matrix: ['down', 'right', 'toggleGroups', ...WORKSPACE_TAIL],
   findings: ['down', 'confirm', ...WORKSPACE_TAIL],
   export: ['right', 'copy', 'write', 'tabPolicy', 'help', 'quit'],
@@ -211,6 +212,8 @@ const FOOTER_TEXT: Partial<Record<Command, string>> = {
 
 /** What Enter and Esc do where they do something particular. */
 const CONTEXT_TEXT: Partial<Record<KeyContext, Partial<Record<Command, string>>>> = {
+  statements: { pageDown: 'scroll' },
+  'file-statements': { pageDown: 'scroll' },
   browser: { confirm: 'open', back: 'clear filter' },
   filter: { confirm: 'keep filter', back: 'clear' },
   parameters: { confirm: 'edit' },
@@ -220,7 +223,7 @@ const CONTEXT_TEXT: Partial<Record<KeyContext, Partial<Record<Command, string>>>
   help: { back: 'close' },
 };
 
-const FOOTER_KEYS: Partial<Record<Command, string>> = { down: SYMBOLS.upDown, right: SYMBOLS.leftRight, tabPolicy: '1-4' };
+const FOOTER_KEYS: Partial<Record<Command, string>> = { down: SYMBOLS.upDown, right: SYMBOLS.leftRight, pageDown: 'PgUp/Dn', tabPolicy: '1-4' };
 
 /** Always shown: where they are offered, help and quit are never cut for room. */
 const ESSENTIAL: readonly Command[] = ['help', 'quit'];

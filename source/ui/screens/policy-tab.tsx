@@ -1,6 +1,5 @@
 import { Box, Text } from 'ink';
-import { JsonView } from '../components/json-view.js';
-import { Line, Para } from '../components/para.js';
+import { Line } from '../components/para.js';
 import { TextField } from '../components/text-field.js';
 import { fit, windowStart } from '../components/window.js';
 import type { StatementView } from '../state/derive.js';
@@ -8,6 +7,7 @@ import type { ParamRow } from '../state/params.js';
 import type { WorkspaceState } from '../state/types.js';
 import { SYMBOLS } from '../components/symbols.js';
 import { paint } from '../components/colors.js';
+import { aboveHint, belowHint, columnWindow, detailRows, policyLayout, type Row } from './policy-layout.js';
 
 export interface PolicyTabProps {
   readonly ws: WorkspaceState;
@@ -19,14 +19,15 @@ export interface PolicyTabProps {
   readonly height: number;
 }
 
-/** Parameters form and statement list above; the selected statement's JSON and explanation side by side below. */
+/** Parameters form and statement list above; the selected statement's JSON and explanation side by side below, scrolled together (PgDn/PgUp). */
 export function PolicyTab(props: PolicyTabProps) {
   const { ws, rows, statements, width, height } = props;
-  const topHeight = Math.min(Math.max(rows.length, statements.length) + 2, Math.floor(height * 0.4));
-  const bottomHeight = height - topHeight;
-  const half = Math.floor(width / 2);
+  const layout = policyLayout(width, height, rows.length, statements.length);
+  const { topHeight, bottomHeight, half } = layout;
   const statement = statements[ws.statement];
   const noStatement = props.unreadable ? 'None: the policy is not readable JSON (see Findings, 3)' : 'No statement';
+  const detail = statement ? detailRows(statement, layout) : null;
+  const keys = ws.pane === 'statements';
   return (
     <Box flexDirection="column" height={height}>
       <Box height={topHeight}>
@@ -41,36 +42,44 @@ export function PolicyTab(props: PolicyTabProps) {
       </Box>
       <Box height={bottomHeight}>
         <Box width={half} flexDirection="column" overflow="hidden" paddingRight={1}>
-          <Line bold>{statement ? `Statement ${ws.statement} JSON` : 'Statement JSON'}</Line>
-          {statement ? <JsonView text={statement.json} width={half - 1} /> : <Line dimColor>{noStatement}</Line>}
+          {detail ? (
+            <DetailColumn title={`Statement ${ws.statement} JSON`} rows={detail.json} offset={ws.detailOffset} size={layout.detailRows} width={layout.jsonWidth} keys={keys} />
+          ) : (
+            <>
+              <Line bold>Statement JSON</Line>
+              <Line dimColor>{noStatement}</Line>
+            </>
+          )}
         </Box>
         <Box width={width - half} flexDirection="column" overflow="hidden">
-          <Line bold>What it does</Line>
-          <Para>
-            {statement?.summary ?? ''}
-          </Para>
-          {statement?.note ? (
-            <Para>
-              <Text bold color={paint('magenta')}>
-                Note:{' '}
-              </Text>
-              {statement.note}
-            </Para>
-          ) : null}
-          {(statement?.bullets ?? []).map((b, i) => (
-            // A hanging indent: wrapped lines stay under their bullet's text.
-            <Box key={i} flexShrink={0} paddingLeft={b.depth * 2}>
-              <Text dimColor>{SYMBOLS.bullet} </Text>
-              <Box flexShrink={1}>
-                <Text dimColor wrap="wrap">
-                  {b.text}
-                </Text>
-              </Box>
-            </Box>
-          ))}
+          <DetailColumn title="What it does" rows={detail?.text ?? []} offset={ws.detailOffset} size={layout.detailRows} width={layout.textWidth} keys={keys} />
         </Box>
       </Box>
     </Box>
+  );
+}
+
+/** One column of the statement detail: its heading (saying how much is scrolled past), the rows in view, and how many more are below. */
+function DetailColumn({ title, rows, offset, size, width, keys }: { title: string; rows: readonly Row[]; offset: number; size: number; width: number; keys: boolean }) {
+  const w = columnWindow(rows.length, offset, size);
+  const above = aboveHint(w.above);
+  return (
+    <>
+      <Line>
+        <Text bold>{title}</Text>
+        {above ? <Text dimColor>{fit(`  ${above}`, Math.max(0, width - title.length))}</Text> : null}
+      </Line>
+      {rows.slice(w.start, w.start + w.shown).map((row, i) => (
+        <Line key={w.start + i}>
+          {row.map((s, j) => (
+            <Text key={j} color={paint(s.color)} bold={s.bold ?? false} dimColor={s.dim ?? false}>
+              {s.text}
+            </Text>
+          ))}
+        </Line>
+      ))}
+      {w.below > 0 ? <Line dimColor>{fit(belowHint(w.below, keys), width)}</Line> : null}
+    </>
   );
 }
 

@@ -41,6 +41,8 @@ export interface WorkspaceState {
   readonly pane: PolicyPane;
   readonly paramRow: number;
   readonly statement: number;
+  /** Rows the selected statement's detail (JSON and explanation) is scrolled down; 0 for each newly selected statement. */
+  readonly detailOffset: number;
   readonly editing: Editing | null;
   readonly matrix: { readonly row: number; readonly col: number; readonly mode: MatrixMode };
   readonly finding: number;
@@ -94,6 +96,9 @@ export interface View {
   /** Lines of the parameters form (scalars, and one per list entry). */
   readonly paramRows: number;
   readonly statements: number;
+  /** How far the selected statement's detail scrolls at the current terminal size, and one page of it. */
+  readonly detailMax: number;
+  readonly detailPage: number;
   readonly matrixRows: number;
   readonly matrixCols: number;
   /** Statement of each finding, in the order shown. */
@@ -104,4 +109,4 @@ export interface View {
   readonly noOutput: string | null;
 }
 
-export const EMPTY_VIEW: View = { browserIds: [], paramRows: 0, statements: 0, matrixRows: 0, matrixCols: 0, findingStatements: [], defaultWritePath: '', noOutput: null };
+export const EMPTY_VIEW: View = { browserIds: [], paramRows: 0, statements: 0, detailMax: 0, detailPage: 1, matrixRows: 0, matrixCols: 0, findingStatements: [], defaultWritePath: '', noOutput: null };

@@ -3,16 +3,30 @@ import type { Template } from '../../core/templates/types.js';
 import { browseList } from './browse-list.js';
 import { defaultWritePath, derive, type Derived } from './derive.js';
 import { paramRows, type ParamRow } from './params.js';
+import { detailScroll } from '../screens/policy-layout.js';
+import { BREAKPOINTS } from '../hooks/useTerminalSize.js';
 import type { AppState, View, WorkspaceSource, WorkspaceState } from './types.js';
+
+/** A terminal's size in columns and rows. */
+export interface ScreenSize {
+  readonly columns: number;
+  readonly rows: number;
+}
 import type { TemplateLibrary } from './workspace.js';
 
 /** What the reducer needs to know of the screen (list lengths, targets), computed from the state and its derived data. */
-export function viewOf(state: AppState, list: readonly Template[], derived: Derived | null, paramRows: number): View {
+export function viewOf(state: AppState, list: readonly Template[], derived: Derived | null, paramRows: number, size: ScreenSize = BREAKPOINTS.minimum): View {
   const ws = state.workspace;
+  const statements = derived?.statements ?? [];
+  // The selected statement as the cursor sync will leave it (the view may be asked before the sync).
+  const statement = statements[clamp(ws?.statement ?? 0, statements.length)];
+  const detail = detailScroll(statement, size, paramRows, statements.length);
   return {
     browserIds: list.map((t) => t.id),
     paramRows,
-    statements: derived?.statements.length ?? 0,
+    statements: statements.length,
+    detailMax: detail.max,
+    detailPage: detail.page,
     matrixRows: derived?.matrix?.rows.length ?? 0,
     matrixCols: ws?.matrix.mode === 'actions' ? (derived?.matrix?.actions.length ?? 0) : ACTION_GROUPS.length,
     findingStatements: derived?.findings.map((f) => f.statement) ?? [],
@@ -39,8 +53,10 @@ export function clampToView(state: AppState, view: View): AppState {
     const row = clamp(ws.matrix.row, view.matrixRows);
     const col = clamp(ws.matrix.col, view.matrixCols);
     const finding = clamp(ws.finding, view.findingStatements.length);
-    if (paramRow !== ws.paramRow || statement !== ws.statement || row !== ws.matrix.row || col !== ws.matrix.col || finding !== ws.finding) {
-      workspace = { ...ws, paramRow, statement, matrix: { ...ws.matrix, row, col }, finding };
+    // Another statement starts at its top; the same one keeps its scroll as far as it still reaches (an edit or a resize shortened it).
+    const detailOffset = statement !== ws.statement ? 0 : Math.max(0, Math.min(ws.detailOffset, view.detailMax));
+    if (paramRow !== ws.paramRow || statement !== ws.statement || detailOffset !== ws.detailOffset || row !== ws.matrix.row || col !== ws.matrix.col || finding !== ws.finding) {
+      workspace = { ...ws, paramRow, statement, detailOffset, matrix: { ...ws.matrix, row, col }, finding };
     }
   }
   if (selected === b.selected && workspace === ws) return state;
@@ -59,10 +75,12 @@ export interface ViewSource {
   /** Policy, statements, matrix and findings, once per policy source (not per cursor move). */
   readonly derived: (ws: WorkspaceState | null) => Derived | null;
   readonly rows: (ws: WorkspaceState | null) => readonly ParamRow[];
+  /** The view of a state at the terminal's current size. */
   readonly view: (state: AppState) => View;
 }
 
-export function createViewSource(templates: readonly Template[], lib: TemplateLibrary): ViewSource {
+/** `size` is asked each time a view is made: the terminal can be resized between keys. */
+export function createViewSource(templates: readonly Template[], lib: TemplateLibrary, size: () => ScreenSize = () => BREAKPOINTS.minimum): ViewSource {
   let listFor: { filter: string; list: readonly Template[] } | null = null;
   const derivedBySource = new WeakMap<WorkspaceSource, Derived>();
   const rowsBySource = new WeakMap<WorkspaceSource, readonly ParamRow[]>();
@@ -86,5 +104,5 @@ export function createViewSource(templates: readonly Template[], lib: TemplateLi
     }
     return r;
   };
-  return { list, template, derived, rows, view: (state) => viewOf(state, list(state.browser.filter), derived(state.workspace), rows(state.workspace).length) };
+  return { list, template, derived, rows, view: (state) => viewOf(state, list(state.browser.filter), derived(state.workspace), rows(state.workspace).length, size()) };
 }

@@ -26,6 +26,7 @@ export function initialWorkspace(source: WorkspaceSource, template: Template | u
     pane: template && template.parameters.length > 0 ? 'parameters' : 'statements',
     paramRow: 0,
     statement: 0,
+    detailOffset: 0,
     editing: null,
     matrix: { row: 0, col: 0, mode: 'groups' },
     finding: 0,
@@ -76,19 +77,23 @@ function policyCommand(ws: WorkspaceState, command: Command, view: View, lib: Te
   const template = templateOf(ws, lib);
   const rows = template && ws.source.kind === 'template' ? paramRows(template, ws.source.values) : [];
   const panes = rows.length > 0 ? (['parameters', 'statements'] as const) : (['statements'] as const);
-  const move = (delta: number): WorkspaceState =>
-    ws.pane === 'parameters'
-      ? { ...ws, paramRow: clamp(ws.paramRow + delta, rows.length) }
-      : { ...ws, statement: clamp(ws.statement + delta, view.statements) };
+  const move = (delta: number): WorkspaceState => {
+    if (ws.pane === 'parameters') return { ...ws, paramRow: clamp(ws.paramRow + delta, rows.length) };
+    const statement = clamp(ws.statement + delta, view.statements);
+    return statement === ws.statement ? ws : { ...ws, statement, detailOffset: 0 };
+  };
+  // In the statements pane the page keys scroll the statement's detail (a statement list is rarely longer than its pane; j/k move in it).
+  const page = (direction: 1 | -1): WorkspaceState =>
+    ws.pane === 'parameters' ? move(10 * direction) : { ...ws, detailOffset: Math.max(0, Math.min(ws.detailOffset + direction * view.detailPage, view.detailMax)) };
   switch (command) {
     case 'up':
       return { workspace: move(-1) };
     case 'down':
       return { workspace: move(1) };
     case 'pageUp':
-      return { workspace: move(-10) };
+      return { workspace: page(-1) };
     case 'pageDown':
-      return { workspace: move(10) };
+      return { workspace: page(1) };
     case 'nextPane':
     case 'prevPane': {
       const i = panes.indexOf(ws.pane as never);
@@ -198,7 +203,7 @@ function findingsCommand(ws: WorkspaceState, command: Command, view: View): Work
       if (statement === undefined) return { workspace: ws };
       if (statement === null) return { workspace: ws, message: { tone: 'info', text: 'This finding is about the whole document, not one statement' } };
       if (statement >= view.statements) return { workspace: ws, message: { tone: 'info', text: `Statement ${statement} cannot be shown: the policy is not readable JSON; fix it where the finding says` } };
-      return { workspace: { ...ws, tab: 'policy', pane: 'statements', statement } };
+      return { workspace: { ...ws, tab: 'policy', pane: 'statements', statement, detailOffset: statement === ws.statement ? ws.detailOffset : 0 } };
     }
     default:
       return { workspace: ws };

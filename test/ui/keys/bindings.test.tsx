@@ -88,6 +88,17 @@ describe('key-binding table', () => {
     }
   });
 
+  it('the page keys (PgDn/PgUp, and d/u for keyboards without them) scroll the statement detail, and the statements footers say so at 80 columns', () => {
+    expect(commandOf(keyPresses('', { pageDown: true })[0]!)).toBe('pageDown');
+    expect(commandOf(keyPresses('', { pageUp: true })[0]!)).toBe('pageUp');
+    expect(commandOf({ kind: 'text', text: 'd' })).toBe('pageDown');
+    expect(commandOf({ kind: 'text', text: 'u' })).toBe('pageUp');
+    for (const context of ['statements', 'file-statements'] as const) {
+      expect(footerHints(context, 80)).toContainEqual({ key: 'PgUp/Dn', text: 'scroll' });
+    }
+    expect(bindingOf('pageDown').description).toContain('scroll detail');
+  });
+
   it('a wide terminal shows every hint of a context', () => {
     expect(footerHints('parameters', 200)).toHaveLength(CONTEXT_COMMANDS.parameters.length);
   });

@@ -37,7 +37,7 @@ describe('workspace panes and tabs', () => {
   it('Given the statements pane, when moving, then the statement selection moves and stops at the last', () => {
     let s = cmd(templateState(KEY_POLICY), 'nextPane', 'down', 'down');
     expect(ws(s).statement).toBe(2);
-    s = cmd(s, 'pageDown', 'pageDown');
+    s = cmd(s, ...Array<'down'>(derivedOf(s)!.statements.length + 2).fill('down'));
     expect(ws(s).statement).toBe(derivedOf(s)!.statements.length - 1);
   });
 

@@ -1,0 +1,71 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { columnWindow, explanationRows, wrapText } from '../../../source/ui/screens/policy-layout.js';
+import type { StatementView } from '../../../source/ui/state/derive.js';
+
+const words = fc.array(fc.stringMatching(/^[a-zA-Z0-9:*/-]{1,30}$/), { minLength: 1, maxLength: 30 });
+
+describe('wrapText', () => {
+  it('keeps every row within the width and every character in order (property)', () => {
+    fc.assert(
+      fc.property(words, fc.integer({ min: 1, max: 60 }), (ws, width) => {
+        const rows = wrapText(ws.join(' '), width);
+        for (const r of rows) expect(r.length).toBeLessThanOrEqual(width);
+        expect(rows.join('').replaceAll(' ', '')).toBe(ws.join(''));
+      }),
+    );
+  });
+
+  it('breaks at spaces and cuts only a word longer than a row', () => {
+    expect(wrapText('Allows the IAM role', 10)).toEqual(['Allows the', 'IAM role']);
+    expect(wrapText('arn:aws:iam::111122223333:root', 12)).toEqual(['arn:aws:iam:', ':11112222333', '3:root']);
+  });
+});
+
+describe('explanationRows', () => {
+  it('hangs wrapped bullet lines under their text, deeper bullets further in', () => {
+    const statement: StatementView = {
+      index: 0,
+      label: '#0',
+      json: '{}',
+      summary: 'Allows everything',
+      details: '',
+      bullets: [
+        { depth: 0, text: 'Actions: one two three four' },
+        { depth: 1, text: 'kms:Get* covers five actions' },
+      ],
+      note: 'Read this first',
+    };
+    const rows = explanationRows(statement, 16).map((r) => r.map((s) => s.text).join(''));
+    expect(rows[0]).toBe('Allows');
+    expect(rows).toContain('Note: Read this');
+    const bullet = rows.findIndex((r) => r.includes('Actions:'));
+    expect(rows[bullet + 1]).toMatch(/^ {2}\S/);
+    const deeper = rows.findIndex((r) => r.includes('kms:Get*'));
+    expect(rows[deeper]).toMatch(/^ {2}\S /);
+    expect(rows[deeper + 1]).toMatch(/^ {4}\S/);
+    for (const r of rows) expect(r.length).toBeLessThanOrEqual(16);
+  });
+});
+
+describe('columnWindow', () => {
+  it('accounts for every row once: above, shown, or counted in the "more" line (property)', () => {
+    fc.assert(
+      fc.property(fc.nat(200), fc.nat(250), fc.integer({ min: 1, max: 40 }), (total, offset, size) => {
+        const w = columnWindow(total, offset, size);
+        expect(w.above + w.shown + w.below).toBe(total);
+        // The hint takes a row of its own.
+        expect(w.shown + (w.below > 0 ? 1 : 0)).toBeLessThanOrEqual(size);
+        expect(w.start).toBeLessThanOrEqual(offset);
+        // A column that fits from its start shows all of it.
+        if (total - w.start <= size) expect(w.below).toBe(0);
+      }),
+    );
+  });
+
+  it('keeps a short column in place while a longer one scrolls', () => {
+    expect(columnWindow(5, 20, 10)).toEqual({ start: 0, shown: 5, above: 0, below: 0 });
+    expect(columnWindow(30, 20, 10)).toEqual({ start: 20, shown: 10, above: 20, below: 0 });
+    expect(columnWindow(30, 5, 10)).toEqual({ start: 5, shown: 9, above: 5, below: 16 });
+  });
+});
