@@ -1,5 +1,6 @@
 import { wrapJsonLine } from '../components/json-view.js';
 import { SYMBOLS } from '../components/symbols.js';
+import stringWidth from '../perf/string-width.js';
 import type { StatementView } from '../state/derive.js';
 
 /**
@@ -47,25 +48,50 @@ export function policyLayout(width: number, height: number, paramRows: number, s
   return { topHeight, bottomHeight, half, detailRows: Math.max(1, bottomHeight - 1), jsonWidth: half - 1, textWidth: width - half };
 }
 
-/** Splits text into rows of at most `width` columns at spaces; a word longer than a row (an ARN) is cut across rows. */
+const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** Cuts a word wider than a row into rows of at most `width` columns, never inside a character. */
+function cutWord(word: string, width: number): string[] {
+  const rows: string[] = [];
+  let row = '';
+  let used = 0;
+  for (const { segment } of segmenter.segment(word)) {
+    const w = stringWidth(segment);
+    if (used + w > width && row) {
+      rows.push(row);
+      row = '';
+      used = 0;
+    }
+    row += segment;
+    used += w;
+  }
+  rows.push(row);
+  return rows;
+}
+
+/**
+ * Splits text into rows of at most `width` terminal columns at spaces (wide
+ * characters count two); a word longer than a row (an ARN) is cut across rows.
+ */
 export function wrapText(text: string, width: number): string[] {
   const w = Math.max(1, width);
   const out: string[] = [];
   for (const paragraph of text.split('\n')) {
     let row = '';
+    let used = 0;
     for (const word of paragraph.split(' ')) {
       if (word === '') continue;
-      if (row && row.length + 1 + word.length <= w) {
+      const size = stringWidth(word);
+      if (row && used + 1 + size <= w) {
         row += ` ${word}`;
+        used += 1 + size;
         continue;
       }
       if (row) out.push(row);
-      let rest = word;
-      while (rest.length > w) {
-        out.push(rest.slice(0, w));
-        rest = rest.slice(w);
-      }
-      row = rest;
+      const parts = size > w ? cutWord(word, w) : [word];
+      out.push(...parts.slice(0, -1));
+      row = parts[parts.length - 1] ?? '';
+      used = stringWidth(row);
     }
     out.push(row);
   }

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { columnWindow, explanationRows, wrapText } from '../../../source/ui/screens/policy-layout.js';
+import stringWidth from '../../../source/ui/perf/string-width.js';
 import type { StatementView } from '../../../source/ui/state/derive.js';
 
 const words = fc.array(fc.stringMatching(/^[a-zA-Z0-9:*/-]{1,30}$/), { minLength: 1, maxLength: 30 });
@@ -14,6 +15,19 @@ describe('wrapText', () => {
         expect(rows.join('').replaceAll(' ', '')).toBe(ws.join(''));
       }),
     );
+  });
+
+  it('keeps every row within the width in terminal columns, whatever the characters (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 80 }), fc.integer({ min: 2, max: 40 }), (text, width) => {
+        for (const r of wrapText(text, width)) expect(stringWidth(r)).toBeLessThanOrEqual(width);
+      }),
+    );
+  });
+
+  it('counts wide characters as two columns and never cuts one in half', () => {
+    expect(wrapText('鍵の管理者 tag', 6)).toEqual(['鍵の管', '理者', 'tag']);
+    expect(wrapText('ab 😀😀', 4)).toEqual(['ab', '😀😀']);
   });
 
   it('breaks at spaces and cuts only a word longer than a row', () => {
