@@ -1,4 +1,4 @@
-import { wrapJsonLine } from '../components/json-view.js';
+import { wrapJsonLine } from '../components/json-lines.js';
 import { SYMBOLS } from '../components/symbols.js';
 import stringWidth from '../perf/string-width.js';
 import type { StatementView } from '../state/derive.js';

@@ -1,8 +1,5 @@
-import { Box, Text } from 'ink';
-import { memo } from 'react';
-import { paint } from './colors.js';
-
-type Token = { readonly text: string; readonly color?: string };
+/** A run of one pretty-printed JSON line with the colour the Policy tab gives it. */
+export type Token = { readonly text: string; readonly color?: string };
 
 // Keys, strings and literals of pretty-printed JSON, one line at a time (no full parser needed for display).
 const TOKEN = /("(?:[^"\\]|\\.)*")(\s*:)?|(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)/g;
@@ -52,23 +49,3 @@ export function wrapJsonLine(line: string, width: number): Token[][] {
   rows.push(row);
   return rows;
 }
-
-/** Colored JSON text wrapped to the pane; the caller's box clips what does not fit below. */
-export const JsonView = memo(function JsonView({ text, width }: { readonly text: string; readonly width: number }) {
-  const rows = text.split('\n').flatMap((line) => wrapJsonLine(line, width));
-  return (
-    <Box flexDirection="column" width={width} flexShrink={0}>
-      {rows.map((row, i) => (
-        <Box key={i} flexShrink={0}>
-          <Text wrap="truncate-end">
-            {row.map((t, j) => (
-              <Text key={j} color={paint(t.color)}>
-                {t.text}
-              </Text>
-            ))}
-          </Text>
-        </Box>
-      ))}
-    </Box>
-  );
-});
