@@ -1,5 +1,5 @@
 import { ACTION_GROUPS, kmsActions, type ActionGroup, type KmsAction } from '../catalog/index.js';
-import { childPointer } from '../policy/json.js';
+import { childPointer } from '../policy/json-pointer.js';
 import type { PolicyKind, Statement } from '../policy/model.js';
 import { coveredKmsActions, kmsActionsMatching } from '../lint/match.js';
 import type { ExplanationPart } from './types.js';

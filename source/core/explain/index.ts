@@ -1,4 +1,4 @@
-import { childPointer } from '../policy/json.js';
+import { childPointer } from '../policy/json-pointer.js';
 import type { PolicyDocument, PolicyKind, Statement } from '../policy/model.js';
 import { keyAccountOf } from '../lint/principals.js';
 import { explainActions } from './actions.js';

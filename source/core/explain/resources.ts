@@ -1,4 +1,4 @@
-import { childPointer } from '../policy/json.js';
+import { childPointer } from '../policy/json-pointer.js';
 import type { PolicyKind, Statement } from '../policy/model.js';
 import type { ExplanationPart } from './types.js';
 

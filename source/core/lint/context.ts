@@ -1,4 +1,5 @@
-import { childPointer, type JsonNode } from '../policy/json.js';
+import type { JsonNode } from '../policy/json.js';
+import { childPointer } from '../policy/json-pointer.js';
 import { locate, statementIndexOf } from '../policy/parse.js';
 import type { PolicyDocument, PolicyKind, Statement } from '../policy/model.js';
 import { FINDING_RULES, type Finding, type FindingId } from './catalog.js';

@@ -4,6 +4,8 @@
  * throws: problems come back as data, and as much of the tree as could be read.
  */
 
+import { childPointer } from './json-pointer.js';
+
 /** 1-based line and column (column counts UTF-16 code units), 0-based offset. */
 export interface SourcePosition {
   readonly line: number;
@@ -61,14 +63,6 @@ export interface ParsedJson {
 
 /** Deeper nesting than this is reported instead of risking the call stack. */
 const MAX_DEPTH = 256;
-
-export function escapePointerToken(token: string): string {
-  return token.replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
-export function childPointer(parent: string, token: string | number): string {
-  return `${parent}/${typeof token === 'number' ? token : escapePointerToken(token)}`;
-}
 
 class SyntaxStop extends Error {}
 
@@ -318,42 +312,4 @@ export function parseJson(text: string): ParsedJson {
     /* c8 ignore next */
     throw e;
   }
-}
-
-/** Finds the node at a JSON pointer, or the deepest existing ancestor. */
-export function nodeAt(root: JsonNode | null, pointer: string): JsonNode | null {
-  if (!root) return null;
-  if (pointer === '') return root;
-  const tokens = pointer.split('/').slice(1).map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
-  let node: JsonNode = root;
-  for (const token of tokens) {
-    let next: JsonNode | undefined;
-    if (node.type === 'object') {
-      // last duplicate wins, as in the value
-      for (let i = node.members.length - 1; i >= 0; i--) {
-        if (node.members[i]!.key === token) {
-          next = node.members[i]!.value;
-          break;
-        }
-      }
-    } else if (node.type === 'array') next = node.items[Number(token)];
-    if (!next) return node;
-    node = next;
-  }
-  return node;
-}
-
-/** Position of the key of an object member (`"Principal": ...`), else of the value. */
-export function keyPositionAt(root: JsonNode | null, pointer: string): SourcePosition | null {
-  if (!root) return null;
-  const slash = pointer.lastIndexOf('/');
-  if (slash < 0) return root.start;
-  const parent = nodeAt(root, pointer.slice(0, slash));
-  const token = pointer.slice(slash + 1).replace(/~1/g, '/').replace(/~0/g, '~');
-  if (parent && parent.pointer === pointer.slice(0, slash) && parent.type === 'object') {
-    for (let i = parent.members.length - 1; i >= 0; i--) {
-      if (parent.members[i]!.key === token) return parent.members[i]!.keyStart;
-    }
-  }
-  return nodeAt(root, pointer)?.start ?? null;
 }

@@ -6,6 +6,8 @@
  * normalized fields (lint reports them from `raw`).
  */
 
+import { escapePointerToken } from './json-pointer.js';
+
 export type PolicyKind = 'key' | 'identity';
 
 /** Principal types of the Principal element; anything else is kept under its own name. */
@@ -121,17 +123,11 @@ export function parseConditions(v: unknown, pointer: string): ConditionClause[] 
         ...parts,
         key,
         values: scalarList(values),
-        pointer: `${pointer}/Condition/${escape(operator)}/${escape(key)}`,
+        pointer: `${pointer}/Condition/${escapePointerToken(operator)}/${escapePointerToken(key)}`,
       });
     }
   }
   return clauses;
-}
-
-function escape(token: string): string {
-  // Most operator and key names need no escaping (a pointer per condition clause, per policy parse).
-  if (!token.includes('~') && !token.includes('/')) return token;
-  return token.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 export function buildStatement(raw: unknown, index: number, pointer: string): Statement {

@@ -1,6 +1,7 @@
 import { FINDING_RULES, type Finding } from '../lint/catalog.js';
 import { buildDocument, type PolicyDocument } from './model.js';
-import { keyPositionAt, nodeAt, parseJson, type JsonNode } from './json.js';
+import { parseJson, type JsonNode } from './json.js';
+import { keyPositionAt, nodeAt } from './json-pointer.js';
 
 /** A policy read from text: the model (null when the JSON could not be read), its tree and syntax findings. */
 export interface ParsedPolicy {

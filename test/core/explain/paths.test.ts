@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { explainPolicy, type ExplanationPart, type PolicyExplanation } from '../../../source/core/explain/index.js';
-import { nodeAt, parseJson } from '../../../source/core/policy/json.js';
+import { parseJson } from '../../../source/core/policy/json.js';
+import { nodeAt } from '../../../source/core/policy/json-pointer.js';
 import { detectKind } from '../../../source/core/policy/model.js';
 import { parsePolicy } from '../../../source/core/policy/parse.js';
 import { allTemplates, renderTemplate } from '../../../source/core/templates/index.js';

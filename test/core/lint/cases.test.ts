@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FINDING_IDS, lintPolicy, type FindingId } from '../../../source/core/lint/index.js';
-import { nodeAt, parseJson } from '../../../source/core/policy/json.js';
+import { parseJson } from '../../../source/core/policy/json.js';
+import { nodeAt } from '../../../source/core/policy/json-pointer.js';
 import { readFixture } from '../../helpers/fixtures.js';
 
 interface LintCase {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { keyPositionAt, nodeAt, parseJson } from '../../../source/core/policy/json.js';
+import { parseJson } from '../../../source/core/policy/json.js';
+import { keyPositionAt, nodeAt } from '../../../source/core/policy/json-pointer.js';
 
 describe('parseJson', () => {
   it('gives every value its line and column', () => {

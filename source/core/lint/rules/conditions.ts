@@ -1,5 +1,5 @@
 import { findConditionKey } from '../../catalog/index.js';
-import { childPointer } from '../../policy/json.js';
+import { childPointer } from '../../policy/json-pointer.js';
 import { isRecord, type ConditionClause, type Statement } from '../../policy/model.js';
 import type { LintContext } from '../context.js';
 import { quote } from '../context.js';

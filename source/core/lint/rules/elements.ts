@@ -1,4 +1,4 @@
-import { childPointer } from '../../policy/json.js';
+import { childPointer } from '../../policy/json-pointer.js';
 import { isRecord } from '../../policy/model.js';
 import type { LintContext } from '../context.js';
 import { rawStatement } from '../principals.js';

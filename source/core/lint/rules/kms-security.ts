@@ -1,4 +1,4 @@
-import { childPointer } from '../../policy/json.js';
+import { childPointer } from '../../policy/json-pointer.js';
 import type { Statement } from '../../policy/model.js';
 import { kmsAction, type KmsAction } from '../../catalog/index.js';
 import type { LintContext } from '../context.js';

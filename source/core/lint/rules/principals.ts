@@ -1,4 +1,4 @@
-import { childPointer } from '../../policy/json.js';
+import { childPointer } from '../../policy/json-pointer.js';
 import type { Statement } from '../../policy/model.js';
 import type { LintContext } from '../context.js';
 import { isAllow, principalValues, quote } from '../context.js';

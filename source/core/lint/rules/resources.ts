@@ -1,5 +1,5 @@
 import type { Statement } from '../../policy/model.js';
-import { childPointer } from '../../policy/json.js';
+import { childPointer } from '../../policy/json-pointer.js';
 import type { LintContext } from '../context.js';
 import { elementValues, isAllow, quote } from '../context.js';
 import { coveredKmsActions, hasWildcard } from '../match.js';
