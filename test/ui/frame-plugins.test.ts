@@ -85,9 +85,14 @@ class FakeStdin extends EventEmitter {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Waits until nothing was written for 150 ms (Ink's throttle is 33 ms), then returns the screen. */
-async function settled(out: FakeStdout): Promise<string> {
+/**
+ * Waits for the key's first frame (a key that changes nothing writes none: give up on that after
+ * 2 s, which a loaded machine needs), then until nothing was written for 150 ms (Ink's throttle is
+ * 33 ms), and returns the screen.
+ */
+async function settled(out: FakeStdout, framesBefore: number): Promise<string> {
   const start = Date.now();
+  while (out.frames.length <= framesBefore && Date.now() - start < 2_000) await sleep(10);
   do await sleep(20);
   while ((Date.now() - out.at < 150 || out.frames.length === 0) && Date.now() - start < 10_000);
   // The frame without log-update's erase prefix.
@@ -98,10 +103,11 @@ async function screens(mod: Entry, source: Parameters<Entry['renderApp']>[1], ke
   const stdout = new FakeStdout();
   const stdin = new FakeStdin();
   const app = mod.renderApp({ stdout: stdout as unknown as NodeJS.WriteStream, stdin: stdin as unknown as NodeJS.ReadStream }, source);
-  const seen = [await settled(stdout)];
+  const seen = [await settled(stdout, 0)];
   for (const k of keys) {
+    const before = stdout.frames.length;
     stdin.send(k);
-    seen.push(await settled(stdout));
+    seen.push(await settled(stdout, before));
   }
   app.unmount();
   return seen;
