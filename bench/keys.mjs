@@ -5,6 +5,7 @@
  * keys the app is left idle past Ink's 33 ms frame throttle, as between a person's key presses.
  */
 import { EventEmitter } from 'node:events';
+import { FakeStdin } from './lib/fake-tty.mjs';
 import { generateKeyPolicy } from './lib/policies.mjs';
 import { median, p99, spread } from './lib/stats.mjs';
 
@@ -30,26 +31,6 @@ class FakeStdout extends EventEmitter {
     }
     return true;
   }
-}
-
-class FakeStdin extends EventEmitter {
-  isTTY = true;
-  data = null;
-  send(s) {
-    this.data = s;
-    this.emit('readable');
-  }
-  read() {
-    const d = this.data;
-    this.data = null;
-    return d;
-  }
-  setEncoding() {}
-  setRawMode() {}
-  resume() {}
-  pause() {}
-  ref() {}
-  unref() {}
 }
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));

@@ -13,12 +13,12 @@ export const WORK = join(BENCH, '.work');
 export const ENTRY_BUNDLE = join(WORK, 'entry', 'entry.js');
 
 /**
- * Bundles bench/entry.tsx (the real App and engine from source/) into bench/.work/entry/
- * as the product build does (ESM, production React, code-split so Ink's devtools stay out,
- * the same Ink plugins). Nothing of this goes into dist/.
+ * Bundles bench/entry.tsx (the real App and engine from source/) as the product build does
+ * (ESM, production React, code-split so Ink's devtools stay out, the same Ink plugins unless
+ * told otherwise) into `outdir` (default bench/.work/entry/). Nothing of this goes into dist/.
+ * Returns the path of the bundle's entry file.
  */
-export async function bundleEntry() {
-  const outdir = join(WORK, 'entry');
+export async function bundleEntry({ outdir = join(WORK, 'entry'), plugins = perfPlugins(ROOT) } = {}) {
   rmSync(outdir, { recursive: true, force: true });
   await build({
     entryPoints: [join(BENCH, 'entry.tsx')],
@@ -32,10 +32,10 @@ export async function bundleEntry() {
     define: { 'process.env.NODE_ENV': '"production"' },
     jsx: 'automatic',
     banner: { js: "import { createRequire as __benchCreateRequire } from 'node:module'; const require = __benchCreateRequire(import.meta.url);" },
-    plugins: perfPlugins(ROOT),
+    plugins,
     logLevel: 'warning',
   });
-  return ENTRY_BUNDLE;
+  return join(outdir, 'entry.js');
 }
 
 /** Imports the bundle made by bundleEntry(). */

@@ -5,7 +5,6 @@
  * byte of what reaches the terminal. Given the same keys, the app bundled with them and
  * without them writes the same screens.
  */
-import { build } from 'esbuild';
 import { EventEmitter } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +14,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 // @ts-expect-error plain ESM build helper without types
 import { perfPlugins } from '../../scripts/esbuild-perf.mjs';
 import { ROOT } from '../helpers/cli.js';
+// @ts-expect-error plain ESM bench helpers without types
+import { bundleEntry } from '../../bench/lib/bundle.mjs';
+// @ts-expect-error plain ESM bench helpers without types
+import { FakeStdin } from '../../bench/lib/fake-tty.mjs';
 
 type Entry = typeof import('../../bench/entry.js');
 
@@ -29,23 +32,8 @@ afterAll(() => {
 });
 
 async function bundle(name: string, plugins: unknown[]): Promise<Entry> {
-  const outdir = join(work, name);
-  await build({
-    entryPoints: [join(ROOT, 'bench/entry.tsx')],
-    outdir,
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    external: ['clipboardy', 'react-devtools-core'],
-    define: { 'process.env.NODE_ENV': '"production"' },
-    jsx: 'automatic',
-    banner: { js: "import { createRequire as __r } from 'node:module'; const require = __r(import.meta.url);" },
-    plugins: plugins as never,
-    logLevel: 'error',
-  });
-  return (await import(pathToFileURL(join(outdir, 'entry.js')).href)) as Entry;
+  const file = (await bundleEntry({ outdir: join(work, name), plugins })) as string;
+  return (await import(pathToFileURL(file).href)) as Entry;
 }
 
 class FakeStdout extends EventEmitter {
@@ -61,26 +49,6 @@ class FakeStdout extends EventEmitter {
     }
     return true;
   }
-}
-
-class FakeStdin extends EventEmitter {
-  isTTY = true;
-  data: string | null = null;
-  send(s: string) {
-    this.data = s;
-    this.emit('readable');
-  }
-  read() {
-    const d = this.data;
-    this.data = null;
-    return d;
-  }
-  setEncoding() {}
-  setRawMode() {}
-  resume() {}
-  pause() {}
-  ref() {}
-  unref() {}
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
