@@ -5,18 +5,7 @@ import { BUILT_CLI, ROOT } from '../helpers/cli.js';
 
 const { Terminal } = xterm;
 
-/** Named keys as a terminal sends them. */
-export const KEYS = {
-  enter: '\r',
-  escape: '\u001b',
-  up: '\u001b[A',
-  down: '\u001b[B',
-  right: '\u001b[C',
-  left: '\u001b[D',
-  tab: '\t',
-  backspace: '\u007f',
-  ctrlC: '\u0003',
-} as const;
+export { KEY as KEYS } from '../helpers/keys.js';
 
 export interface TerminalSession {
   /** What the terminal shows now, one string per row (trailing spaces trimmed). */

@@ -7,23 +7,7 @@ import { App, type UiServices } from '../../source/ui/app.js';
 import { initialState } from '../../source/ui/state/reducer.js';
 import type { WorkspaceSource } from '../../source/ui/state/types.js';
 
-/** Named keys as a terminal sends them (one per `press`). */
-export const KEY = {
-  enter: '\r',
-  escape: '\u001b',
-  up: '\u001b[A',
-  down: '\u001b[B',
-  right: '\u001b[C',
-  left: '\u001b[D',
-  tab: '\t',
-  shiftTab: '\u001b[Z',
-  backspace: '\u007f',
-  delete: '\u001b[3~',
-  home: '\u001b[H',
-  end: '\u001b[F',
-  pageDown: '\u001b[6~',
-  pageUp: '\u001b[5~',
-} as const;
+export { KEY } from '../helpers/keys.js';
 
 /** The library as the real app sees it. */
 export const LIBRARY = { find: findTemplate, validate: validateParameter };
