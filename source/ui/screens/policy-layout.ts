@@ -55,15 +55,19 @@ function cutWord(word: string, width: number): string[] {
   const rows: string[] = [];
   let row = '';
   let used = 0;
-  for (const { segment } of segmenter.segment(word)) {
-    const w = stringWidth(segment);
-    if (used + w > width && row) {
-      rows.push(row);
-      row = '';
-      used = 0;
+  for (const { segment: grapheme } of segmenter.segment(word)) {
+    // A cluster wider than the row (rare: e.g. a base and combining marks measured one column
+    // each) is cut between its code points rather than overflowing the pane.
+    for (const segment of stringWidth(grapheme) > width ? [...grapheme] : [grapheme]) {
+      const w = stringWidth(segment);
+      if (used + w > width && row) {
+        rows.push(row);
+        row = '';
+        used = 0;
+      }
+      row += segment;
+      used += w;
     }
-    row += segment;
-    used += w;
   }
   rows.push(row);
   return rows;

@@ -30,6 +30,10 @@ describe('wrapText', () => {
     expect(wrapText('ab 😀😀', 4)).toEqual(['ab', '😀😀']);
   });
 
+  it('cuts a grapheme cluster wider than the row between its code points (found by the property test)', () => {
+    for (const r of wrapText('\u{1D158}\u{1D165}\u{1D16E}', 2)) expect(stringWidth(r)).toBeLessThanOrEqual(2);
+  });
+
   it('breaks at spaces and cuts only a word longer than a row', () => {
     expect(wrapText('Allows the IAM role', 10)).toEqual(['Allows the', 'IAM role']);
     expect(wrapText('arn:aws:iam::111122223333:root', 12)).toEqual(['arn:aws:iam:', ':11112222333', '3:root']);
