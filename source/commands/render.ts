@@ -1,3 +1,4 @@
+import { visibleLine } from '../core/text/visible.js';
 import { resolve } from 'node:path';
 import { exportPolicy, EXPORT_FORMATS } from '../core/export/index.js';
 import {
@@ -63,7 +64,7 @@ export async function run(argv: readonly string[], io: CommandIo): Promise<numbe
       const hint = result.reason === 'exists' ? ' (use --force to replace it)' : '';
       throw new UsageError(`${result.message.replace(resolve(io.cwd, out), out)}${hint}`);
     }
-    io.stderr.write(`${result.overwritten ? 'Replaced' : 'Wrote'} ${out}\n`);
+    io.stderr.write(`${result.overwritten ? 'Replaced' : 'Wrote'} ${visibleLine(out)}\n`);
   } else {
     io.stdout.write(text);
   }
