@@ -46,7 +46,7 @@ function commandsFor(c: InjectionCase, file: string): string[][] {
 describe.each(corpus.map((c) => [c.name, c] as const))('%s', (_name, c) => {
   it('reaches no text output raw (explain, lint, matrix, simulate, colours on and off)', async () => {
     for (const argv of commandsFor(c, fileOf.get(c)!)) {
-      for (const env of [{}, { FORCE_COLOR: '1', NO_COLOR: '' }]) {
+      for (const env of [{}, { FORCE_COLOR: '1', NO_COLOR: '' }] as Record<string, string>[]) {
         const { out } = await run(argv, env);
         expect(forbiddenIn(out, c), argv.join(' ')).toEqual([]);
         // Colours are the tool's own escapes; with NO_COLOR there is no other unsafe character at all.
