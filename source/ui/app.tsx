@@ -23,7 +23,8 @@ export interface UiServices {
   readonly library: TemplateLibrary;
   readonly copy: (text: string) => Promise<CopyResult>;
   readonly write: (path: string, text: string, overwrite: boolean) => Promise<WriteResult>;
-  readonly exists: (path: string) => Promise<boolean>;
+  /** Before the overwrite question: whether the path names an existing file, or why it cannot be written at all (a folder, FIFO, device). */
+  readonly check: (path: string) => Promise<{ readonly exists: boolean; readonly refusal: string | null }>;
 }
 
 export interface AppProps {
@@ -128,9 +129,13 @@ async function runEffect(effect: Effect, state: AppState, derived: Derived | nul
       const r = await services.copy(text);
       return { type: 'effect-done', id, message: { tone: r.method === 'none' ? 'error' : 'info', text: r.message }, saved: r.method !== 'none' };
     }
-    case 'check-write':
-      if (await services.exists(effect.path)) return { type: 'effect-done', id, message: null, prompt: { kind: 'overwrite', path: effect.path } };
+    case 'check-write': {
+      // A folder, FIFO or device is refused before any question: "Overwrite?" would promise what cannot be done.
+      const check = await services.check(effect.path);
+      if (check.refusal !== null) return { type: 'effect-done', id, message: { tone: 'error', text: check.refusal } };
+      if (check.exists) return { type: 'effect-done', id, message: null, prompt: { kind: 'overwrite', path: effect.path } };
       return writeDone(id, await services.write(effect.path, text, false));
+    }
     case 'write':
       return writeDone(id, await services.write(effect.path, text, true));
   }
@@ -138,5 +143,8 @@ async function runEffect(effect: Effect, state: AppState, derived: Derived | nul
 
 function writeDone(id: number, r: WriteResult): Action {
   if (!r.ok) return { type: 'effect-done', id, message: { tone: 'error', text: r.message } };
-  return { type: 'effect-done', id, message: { tone: 'info', text: `${r.overwritten ? 'Overwrote' : 'Wrote'} ${r.path}` }, saved: true };
+  const verb = r.overwritten ? 'Overwrote' : 'Wrote';
+  // Through a symbolic link the message names the file that changed, so nobody believes the link itself was saved.
+  const text = r.target !== undefined ? `${verb} ${r.target} (via link ${r.path})` : `${verb} ${r.path}`;
+  return { type: 'effect-done', id, message: { tone: 'info', text }, saved: true };
 }

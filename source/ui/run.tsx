@@ -1,11 +1,12 @@
 import { openSync } from 'node:fs';
-import { access } from 'node:fs/promises';
+import { homedir } from 'node:os';
 import { ReadStream } from 'node:tty';
 import { render } from 'ink';
 import { EXIT, UsageError, type CommandIo } from '../commands/io.js';
 import { decodePolicyBytes } from '../core/policy/index.js';
 import { allTemplates, findTemplate, validateParameter } from '../core/templates/index.js';
-import { writeFileAtomic } from '../io/atomic-write.js';
+import { destinationOf, writeFileAtomic } from '../io/atomic-write.js';
+import { expandHome } from '../io/paths.js';
 import { copyText } from '../io/clipboard.js';
 import { readInput } from '../io/read-input.js';
 import { App, type UiServices } from './app.js';
@@ -82,11 +83,12 @@ export async function runInteractive(argv: readonly string[], io: CommandIo): Pr
     templates: allTemplates(),
     library,
     copy: (text) => copyText(text, { env: io.env, stdout }),
-    write: (path, text, overwrite) => writeFileAtomic(path, text, { overwrite }),
-    exists: (path) => access(path).then(
-      () => true,
-      () => false,
-    ),
+    write: (path, text, overwrite) => writeFileAtomic(expandHome(path, homedir()), text, { overwrite }),
+    check: async (path) => {
+      const dest = await destinationOf(expandHome(path, homedir()));
+      if (!dest.ok) return { exists: false, refusal: dest.reason === 'not-a-file' || dest.reason === 'is-directory' ? dest.message : null };
+      return { exists: dest.existing !== null, refusal: null };
+    },
   };
 
   let restored = false;

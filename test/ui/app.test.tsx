@@ -85,6 +85,16 @@ describe('writing a file', () => {
     expect(a.frame()).toContain(`Overwrote ${path}`);
   });
 
+  it('a path that is not a file (folder, FIFO, device) is refused before any overwrite question', async () => {
+    const path = `./${TEMPLATE}.json`;
+    const a = await open({ files: { [path]: 'old' }, refuse: { [path]: `cannot write ${path}: it is a FIFO (named pipe), not a regular file; give a file name` } });
+    await a.press('w');
+    await a.press(KEY.enter);
+    expect(a.frame()).not.toContain('Overwrite it?');
+    expect(a.frame()).toContain('it is a FIFO (named pipe), not a regular file');
+    expect(a.world.writes).toEqual([]);
+  });
+
   it('Esc in the path prompt writes nothing', async () => {
     const a = await open();
     await a.press('w');
