@@ -1,3 +1,4 @@
+import { visibleLine } from '../core/text/visible.js';
 import { openSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { ReadStream } from 'node:tty';
@@ -54,7 +55,7 @@ Run it in a terminal emulator (or set TERM, e.g. TERM=xterm-256color), or use th
 const FATAL_SIGNALS = ['SIGTERM', 'SIGHUP', 'SIGINT', 'SIGQUIT'] as const;
 const SIGNAL_NUMBERS: Readonly<Record<(typeof FATAL_SIGNALS)[number], number>> = { SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGTERM: 15 };
 
-const oneLine = (e: unknown) => (e instanceof Error ? e.message : String(e)).split('\n')[0]!.slice(0, 300);
+const oneLine = (e: unknown) => visibleLine((e instanceof Error ? e.message : String(e)).split('\n')[0]!.slice(0, 300));
 
 /**
  * Ink cuts text that does not fit with '…' and offers no other character: where the

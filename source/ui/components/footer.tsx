@@ -1,3 +1,4 @@
+import { visibleLine } from '../../core/text/visible.js';
 import { Box, Text } from 'ink';
 import { footerHints, HINT_GAP, type KeyContext } from '../keys/bindings.js';
 import type { StatusMessage } from '../state/types.js';
@@ -10,7 +11,7 @@ export function Footer({ context, message, width, hideStatus }: { readonly conte
     <Box flexDirection="column" width={width}>
       {hideStatus ? null : (
         <Text wrap="truncate-end" color={paint(message?.tone === 'error' ? 'red' : undefined)}>
-          {message?.text ?? ' '}
+          {message ? visibleLine(message.text) : ' '}
         </Text>
       )}
       <Text wrap="truncate-end">

@@ -1,3 +1,4 @@
+import { visibleLine } from '../../core/text/visible.js';
 import { ACTION_GROUPS, kmsActionsByGroup, type ActionGroup } from '../../core/catalog/kms.js';
 import { actionsDisplay, DISPLAY_LEGEND, DISPLAY_MEANINGS, DISPLAY_SYMBOLS, DISPLAY_WORDS, type GroupDisplay } from '../../core/matrix/index.js';
 import type { Matrix, MatrixRow } from '../../core/matrix/types.js';
@@ -78,5 +79,6 @@ export function cellDetail(row: MatrixRow, column: MatrixColumn, mode: MatrixMod
   if (statements.size > 0) parts.push(`statements: ${[...statements].sort((a, b) => a - b).map(statementName).join(', ')}`);
   if (keys.size > 0) parts.push(`conditions: ${[...keys].join(', ')}`);
   if (row.note) parts.push(row.note);
-  return parts.join('; ');
+  // Condition keys come from the policy.
+  return visibleLine(parts.join('; '));
 }
