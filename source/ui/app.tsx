@@ -24,6 +24,8 @@ export interface UiServices {
   readonly copy: (text: string) => Promise<CopyResult>;
   readonly write: (path: string, text: string, overwrite: boolean) => Promise<WriteResult>;
   /** Before the overwrite question: whether the path names an existing file, or why it cannot be written at all (a folder, FIFO, device). */
+  /** Ctrl+Z: stop the program as the shell would (the terminal is restored first). */
+  readonly suspend?: () => void;
   readonly check: (path: string) => Promise<{ readonly exists: boolean; readonly refusal: string | null }>;
 }
 
@@ -65,6 +67,11 @@ export function App({ initial, services }: AppProps) {
   // the reducer sends it where the focus is at that moment, so no key waits for a frame to find its handler.
   const onInput = useCallback(
     (input: string, key: Key) => {
+      // Raw mode turns Ctrl+Z into a key; it still means "suspend", as in every terminal program.
+      if (key.ctrl && input === 'z') {
+        services.suspend?.();
+        return;
+      }
       const keys = keyPresses(input, key);
       if (!latest.current.tooSmall) {
         if (keys.length > 0) dispatch({ type: 'keys', keys });
@@ -75,7 +82,7 @@ export function App({ initial, services }: AppProps) {
       if (latest.current.dirty && !latest.current.askedToQuit) setAskedToQuit(true);
       else exit();
     },
-    [exit],
+    [exit, services],
   );
   useInput(onInput, { isActive: true });
 

@@ -13,6 +13,7 @@ import { readInput } from '../io/read-input.js';
 import { App, type UiServices } from './app.js';
 import { ErrorBoundary } from './components/error-boundary.js';
 import { SYMBOLS } from './components/symbols.js';
+import { handleSuspend } from './suspend.js';
 import { initialState } from './state/reducer.js';
 import type { WorkspaceSource } from './state/types.js';
 
@@ -85,6 +86,7 @@ export async function runInteractive(argv: readonly string[], io: CommandIo): Pr
     library,
     copy: (text) => copyText(text, { env: io.env, stdout }),
     write: (path, text, overwrite) => writeFileAtomic(expandHome(path, homedir()), text, { overwrite }),
+    suspend: () => process.kill(process.pid, 'SIGTSTP'),
     check: async (path) => {
       const dest = await destinationOf(expandHome(path, homedir()));
       if (!dest.ok) return { exists: false, refusal: dest.reason === 'not-a-file' || dest.reason === 'is-directory' ? dest.message : null };
@@ -138,6 +140,21 @@ export async function runInteractive(argv: readonly string[], io: CommandIo): Pr
     </ErrorBoundary>,
     { stdout, stdin, exitOnCtrlC: true, patchConsole: true },
   );
+  // Ctrl+Z / kill -TSTP: the shell gets its terminal back; fg redraws the whole frame.
+  const unsuspend = handleSuspend({
+    stdin,
+    stdout,
+    // Ink skips a frame equal to the last one, and redraws everything only when the terminal gets
+    // narrower: the screen came back blank, so report one column less for a moment, then the real width.
+    redraw: () => {
+      const tty = stdout as { columns: number };
+      const columns = tty.columns;
+      tty.columns = Math.max(1, columns - 1);
+      stdout.emit('resize');
+      tty.columns = columns;
+      stdout.emit('resize');
+    },
+  });
   try {
     await instance.waitUntilExit();
   } catch (e) {
@@ -145,6 +162,7 @@ export async function runInteractive(argv: readonly string[], io: CommandIo): Pr
   } finally {
     restore();
     unpatch();
+    unsuspend();
     for (const signal of FATAL_SIGNALS) process.off(signal, onSignal);
     process.off('uncaughtException', onFatal);
     process.off('unhandledRejection', onFatal);
