@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'r
 import type { Template } from '../core/templates/types.js';
 import type { CopyResult } from '../io/clipboard.js';
 import type { WriteResult } from '../io/atomic-write.js';
-import { Footer } from './components/footer.js';
+import { Footer, statusRows } from './components/footer.js';
 import { HelpOverlay } from './components/help-overlay.js';
 import { PromptLine } from './components/prompt-line.js';
 import { TooSmall } from './components/too-small.js';
@@ -102,11 +102,12 @@ export function App({ initial, services }: AppProps) {
   }
   // One line short of the terminal: a full-height frame would scroll the alternate screen.
   const height = size.rows - 1;
-  const bodyHeight = height - 2;
   // The status line: a message, else the full reason an edited value is refused (the form has room for only part of it), else the field's help.
   const editError = ws?.editing?.error ?? null;
   const help = ws?.tab === 'policy' && ws.pane === 'parameters' && !state.message ? rows[ws.paramRow]?.param.help : undefined;
   const status = state.message ?? (editError ? { tone: 'error' as const, text: editError } : help ? { tone: 'info' as const, text: help } : null);
+  // The footer's key hints take one row, the status one or two (a long message wraps).
+  const bodyHeight = height - 1 - (state.prompt ? 1 : statusRows(status, size.columns));
   return (
     <Box flexDirection="column" width={size.columns} height={height}>
       <Box height={bodyHeight} flexDirection="column" overflow="hidden">
@@ -134,7 +135,9 @@ async function runEffect(effect: Effect, state: AppState, derived: Derived | nul
       return null;
     case 'copy': {
       const r = await services.copy(text);
-      return { type: 'effect-done', id, message: { tone: r.method === 'none' ? 'error' : 'info', text: r.message }, saved: r.method !== 'none' };
+      // Only the system clipboard confirms a copy: after an OSC 52 escape (which a terminal may ignore) q still asks.
+      const shown = r.method === 'clipboard' ? r.message : `${r.message} The Export tab (4) shows the text to select.`;
+      return { type: 'effect-done', id, message: { tone: r.method === 'none' ? 'error' : 'info', text: shown }, saved: r.method === 'clipboard' };
     }
     case 'check-write': {
       // A folder, FIFO or device is refused before any question: "Overwrite?" would promise what cannot be done.
