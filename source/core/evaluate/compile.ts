@@ -32,7 +32,7 @@ export function compileStatement(s: Statement): CompiledStatement {
     sid: s.sid,
     effect: s.effect === 'Allow' || s.effect === 'Deny' ? s.effect : null,
     action: actionMatch ?? (notActionMatch ? (a: string) => !notActionMatch(a) : never),
-    resource: resourceMatch ?? (notResourceMatch ? (r: string) => !notResourceMatch(r) : never),
+    resource: resourceMatch ?? (notResourceMatch ? (r, ctx) => !notResourceMatch(r, ctx) : never),
     principal: s.principal,
     notPrincipal: s.notPrincipal,
     conditions: s.conditions,
