@@ -46,7 +46,9 @@ await build({
   legalComments: 'linked',
   chunkNames: 'chunks/[name]-[hash]',
   // clipboardy stays a dependency (it spawns platform tools); DEV-only devtools is never loaded.
-  external: ['clipboardy', 'react-devtools-core'],
+  // @cdktf/hcl2json stays a dependency: it reads its WebAssembly file (main.wasm.gz) from its own
+  // folder at run time, so npm ships the wasm with it; the CLI imports it only when a .tf file is read.
+  external: ['clipboardy', 'react-devtools-core', '@cdktf/hcl2json'],
   define: { 'process.env.NODE_ENV': '"production"' },
   jsx: 'automatic',
   banner: {

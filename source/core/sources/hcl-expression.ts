@@ -50,7 +50,7 @@ export function convertJsonencode(ast: HclExpressionAst, expr: string, exprOffse
 
   const symbolic = (n: HclExpressionAst, pointer: string, text: string): JsonNode => {
     const start = pos(n.range.start.byte);
-    for (const m of text.matchAll(/\$\{([^}]*)\}/g)) references.push({ expression: m[1]!.trim(), pointer, at: start });
+    for (const m of text.matchAll(/(?<!\$)\$\{([^}]*)\}/g)) references.push({ expression: m[1]!.trim(), pointer, at: start });
     return { type: 'string', value: text, pointer, start, end: pos(n.range.end.byte) };
   };
 
@@ -80,13 +80,19 @@ export function convertJsonencode(ast: HclExpressionAst, expr: string, exprOffse
       return { type: 'null', value: null, pointer, start, end };
     }
     if (n.type === 'template' && children.every((c) => c.type === 'literalValue')) {
-      return { type: 'string', value: children.map((c) => String(c.meta?.value ?? '')).join(''), pointer, start, end };
+      // The parser leaves template escapes as written: $${ is a literal ${ (an IAM policy variable), %%{ a literal %{.
+      return { type: 'string', value: unescapeTemplate(children.map((c) => String(c.meta?.value ?? '')).join('')), pointer, start, end };
     }
-    if (n.type === 'template' || n.type === 'templateWrap') return symbolic(n, pointer, slice(n).replace(/^"|"$/g, ''));
+    // Template ranges cover only their first part; meta.value is the template as written, quotes included.
+    if (n.type === 'template' || n.type === 'templateWrap') return symbolic(n, pointer, String(n.meta?.value ?? slice(n)).replace(/^"|"$/g, ''));
     // A traversal (var.x), a call, a conditional: the value is Terraform's to compute.
     return symbolic(n, pointer, `\${${slice(n)}}`);
   };
 
   const call = ast.type === 'function' ? ast.children?.[0] : ast;
   return { root: call ? convert(call, '', 0) : null, references };
+}
+
+function unescapeTemplate(s: string): string {
+  return s.replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{');
 }

@@ -187,6 +187,13 @@ export function readTerraform(files: readonly TerraformFile[], asts: ReadonlyMap
       const m = typeof b.policy === 'string' ? DATA_REF.exec(b.policy) : null;
       if (m) referenced.add(m[1]!);
     }
+    for (const [type, , b] of blocksOf(f.json, 'data')) {
+      if (type !== 'aws_iam_policy_document') continue;
+      for (const v of [b.source_policy_documents, b.override_policy_documents].flatMap((l) => (Array.isArray(l) ? l : []))) {
+        const m = typeof v === 'string' ? DATA_REF.exec(v) : null;
+        if (m) referenced.add(m[1]!);
+      }
+    }
   }
   for (const f of files) {
     if (f.error !== undefined) continue;
@@ -217,7 +224,11 @@ export function readTerraform(files: readonly TerraformFile[], asts: ReadonlyMap
         continue;
       }
       const policy = block.policy;
-      if (typeof policy !== 'string') continue;
+      if (typeof policy !== 'string') {
+        // A key with no policy gets the default key policy; turning the check off is still worth saying.
+        if (bypass) problems.push({ file: f.file, finding: { ...sourceFinding('BYPASS_LOCKOUT_CHECK', `${label} turns off the policy lockout safety check`, bypass) } });
+        continue;
+      }
       const policyAt = attrAt('policy');
       const dataRef = DATA_REF.exec(policy);
       const encoded = jsonencodeOf(policy);
