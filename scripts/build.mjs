@@ -47,7 +47,9 @@ await build({
   legalComments: 'linked',
   chunkNames: 'chunks/[name]-[hash]',
   // clipboardy stays a dependency (it spawns platform tools). Ink's devtools are not bundled at all (esbuild-safety.mjs).
-  external: ['clipboardy'],
+  // @cdktf/hcl2json stays a dependency: it reads its WebAssembly file (main.wasm.gz) from its own
+  // folder at run time, so npm ships the wasm with it; the CLI imports it only when a .tf file is read.
+  external: ['clipboardy', '@cdktf/hcl2json'],
   define: { 'process.env.NODE_ENV': '"production"' },
   jsx: 'automatic',
   banner: {

@@ -17,6 +17,7 @@ const FLAGS = {
   resource: 'string',
   context: 'strings',
   json: 'boolean',
+  policy: 'string',
 } as const;
 
 /** Repeated --context K=V flags; a key given twice becomes a multi-valued key. */

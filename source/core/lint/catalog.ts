@@ -77,6 +77,10 @@ export const FINDING_RULES = {
   NEGATED_CONDITION_ABSENT_KEY: rule('warning', 'Negated condition on a key that may be absent', 'Negated operators match when the key is absent, so the statement applies to requests that do not carry the key at all.', 'Add a Null condition, or use IfExists deliberately.'),
   EMPTY_VALUE: rule('warning', 'Empty value', 'An empty string, array or object in a policy element matches nothing.', 'Fill in the value or remove the element.'),
 
+  // Added with the policy sources (SPEC 2.5, 3).
+  UNRESOLVED_REFERENCE: rule('warning', 'Value not known until deployment', 'The source uses a value that cannot be resolved offline (var.x, local.y, !Ref, ${AWS::AccountId}); it is shown as written and checked as that text, so what AWS finally receives may differ.', 'Check the deployed policy (terraform show -json, aws kms get-key-policy) once the value is known, or write the value literally.'),
+  BYPASS_LOCKOUT_CHECK: rule('security', 'Policy lockout safety check turned off', 'The source sets bypass_policy_lockout_safety_check / BypassPolicyLockoutSafetyCheck, so KMS does not check that the principal setting the policy can change it again; a wrong policy can make the key unmanageable.', 'Remove the setting (it defaults to false) and make sure a key administrator keeps kms:PutKeyPolicy.'),
+
   // Suggestions: tidier or more robust.
   REDUNDANT_ACTION: rule('suggestion', 'Redundant action', 'The action is already covered by another entry of the same list.', 'Remove the redundant entry.'),
   REDUNDANT_STATEMENT: rule('suggestion', 'Redundant statement', 'Another statement already grants everything this one does.', 'Remove or merge the statement.'),
