@@ -26,7 +26,7 @@ const services: UiServices = {
   library,
   copy: async () => ({ method: 'osc52', message: 'Copied (bench)' }),
   write: async (path) => ({ ok: true, path, overwritten: false }),
-  exists: async () => false,
+  check: async () => ({ exists: false, refusal: null }),
 };
 
 export interface FakeTerminal {

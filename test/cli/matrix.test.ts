@@ -13,11 +13,16 @@ const IDENTITY_POLICY = join(FIXTURES, 'seeds', 'encrypt-decrypt-specific-keys.j
 const work = mkdtempSync(join(tmpdir(), 'kpt-matrix-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
+interface JsonPath { effect: string; via: string | null; statements: number[]; grants: string[]; conditions: Array<{ statement: number; operator: string; key: string; values: string[] }> }
 interface JsonMatrix {
   kind: string;
+  keyAccount: string;
   actions: string[];
-  rows: Array<{ subject: string; label: string; cells: Record<string, { decision: string; via: string | null; statements: number[] }> }>;
+  rows: Array<{ subject: string; label: string; evaluatedAs: string; cells: Record<string, { decision: string; via: string | null; statements: number[]; paths: JsonPath[] }> }>;
 }
+
+/** A cell without its paths, for the tests that look at the summary. */
+const summary = (c: { decision: string; via: string | null; statements: number[] }) => ({ decision: c.decision, via: c.via, statements: c.statements });
 
 function matrixJson(...args: string[]): JsonMatrix {
   const r = runBuiltCli(['matrix', ...args, '--json']);
@@ -42,16 +47,18 @@ function grid(text: string): Map<string, string[]> {
 describe('kms-policy-tui matrix --json (SPEC 2.2)', () => {
   const m = matrixJson(KEY_POLICY);
 
-  it('kind, every catalog action sorted, rows of subject/label/cells; cells have exactly decision, via, statements', () => {
-    expect(Object.keys(m)).toEqual(['kind', 'actions', 'rows']);
+  it('kind, keyAccount, every catalog action sorted, rows of subject/label/evaluatedAs/cells; cells have exactly decision, via, statements, paths', () => {
+    expect(Object.keys(m)).toEqual(['kind', 'keyAccount', 'actions', 'rows']);
+    expect(m.keyAccount).toBe('111122223333');
     expect(m.kind).toBe('key');
     expect(m.actions).toEqual([...kmsActionIds()].sort());
     expect(m.actions.length).toBeGreaterThan(50);
     for (const row of m.rows) {
-      expect(Object.keys(row)).toEqual(['subject', 'label', 'cells']);
+      expect(Object.keys(row)).toEqual(['subject', 'label', 'evaluatedAs', 'cells']);
       expect(Object.keys(row.cells)).toEqual(m.actions);
       for (const cell of Object.values(row.cells)) {
-        expect(Object.keys(cell)).toEqual(['decision', 'via', 'statements']);
+        expect(Object.keys(cell)).toEqual(['decision', 'via', 'statements', 'paths']);
+        for (const p of cell.paths) expect(Object.keys(p)).toEqual(['effect', 'via', 'statements', 'grants', 'conditions']);
         expect(['allow', 'deny', 'conditional', 'none']).toContain(cell.decision);
         expect([null, 'direct', 'iam']).toContain(cell.via);
       }
@@ -70,11 +77,19 @@ describe('kms-policy-tui matrix --json (SPEC 2.2)', () => {
 
   it('cells say how an allow comes about (via) and which statements decide', () => {
     const row = (subject: string) => m.rows.find((r) => r.subject === subject)!.cells;
-    expect(row('arn:aws:iam::111122223333:role/ExampleRole')['kms:Decrypt']).toEqual({ decision: 'allow', via: 'direct', statements: [0, 1] });
-    expect(row('arn:aws:iam::111122223333:role/ExampleRole')['kms:PutKeyPolicy']).toEqual({ decision: 'allow', via: 'iam', statements: [0] });
-    expect(row('arn:aws:iam::444455556666:root')['kms:PutKeyPolicy']).toEqual({ decision: 'none', via: null, statements: [] });
-    expect(row('any-other-principal')['kms:ScheduleKeyDeletion']).toEqual({ decision: 'deny', via: null, statements: [3] });
-    expect(row('arn:aws:iam::111122223333:root')['kms:CreateKey']).toEqual({ decision: 'none', via: null, statements: [] });
+    // Both unconditional allows are listed; the direct one gives the via.
+    expect(summary(row('arn:aws:iam::111122223333:role/ExampleRole')['kms:Decrypt']!)).toEqual({ decision: 'allow', via: 'direct', statements: [0, 1] });
+    expect(row('arn:aws:iam::111122223333:role/ExampleRole')['kms:Decrypt']!.paths.map((p) => [p.via, p.statements])).toEqual([['iam', [0]], ['direct', [1]]]);
+    expect(summary(row('arn:aws:iam::111122223333:role/ExampleRole')['kms:PutKeyPolicy']!)).toEqual({ decision: 'allow', via: 'iam', statements: [0] });
+    // CreateGrant: IAM decides, and the role may also create grants for AWS resources directly.
+    const grant = row('arn:aws:iam::111122223333:role/ExampleRole')['kms:CreateGrant']!;
+    expect(summary(grant)).toEqual({ decision: 'allow', via: 'iam', statements: [0] });
+    expect(grant.paths[1]).toEqual({ effect: 'Allow', via: 'direct', statements: [2], grants: [], conditions: [{ statement: 2, operator: 'Bool', key: 'kms:GrantIsForAWSResource', values: ['true'] }] });
+    // Another account: even its account statement needs its own IAM policy, and PutKeyPolicy is never cross-account.
+    expect(summary(row('arn:aws:iam::444455556666:root')['kms:Decrypt']!)).toEqual({ decision: 'allow', via: 'iam', statements: [1] });
+    expect(summary(row('arn:aws:iam::444455556666:root')['kms:PutKeyPolicy']!)).toEqual({ decision: 'none', via: null, statements: [] });
+    expect(summary(row('any-other-principal')['kms:ScheduleKeyDeletion']!)).toEqual({ decision: 'deny', via: null, statements: [3] });
+    expect(summary(row('arn:aws:iam::111122223333:root')['kms:CreateKey']!)).toEqual({ decision: 'none', via: null, statements: [] });
   });
 
   it('a conditional cell names the statements whose conditions decide it', () => {
@@ -83,7 +98,12 @@ describe('kms-policy-tui matrix --json (SPEC 2.2)', () => {
       Version: '2012-10-17',
       Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:role/App' }, Action: 'kms:Decrypt', Resource: '*', Condition: { StringEquals: { 'kms:ViaService': 's3.us-west-2.amazonaws.com' } } }],
     }));
-    expect(matrixJson(path).rows[0]!.cells['kms:Decrypt']).toEqual({ decision: 'conditional', via: 'direct', statements: [0] });
+    expect(matrixJson(path).rows[0]!.cells['kms:Decrypt']).toEqual({
+      decision: 'conditional',
+      via: 'direct',
+      statements: [0],
+      paths: [{ effect: 'Allow', via: 'direct', statements: [0], grants: [], conditions: [{ statement: 0, operator: 'StringEquals', key: 'kms:ViaService', values: ['s3.us-west-2.amazonaws.com'] }] }],
+    });
   });
 
   it('identity policies: kind detected, one row per resource pattern, then "Keys in other accounts"', () => {
@@ -92,7 +112,7 @@ describe('kms-policy-tui matrix --json (SPEC 2.2)', () => {
     const raw = JSON.parse(readFileSync(IDENTITY_POLICY, 'utf8')) as { Statement: { Resource: string[] } };
     expect(id.rows.map((r) => r.subject)).toEqual([...raw.Statement.Resource, 'keys-in-other-accounts']);
     expect(id.rows.at(-1)!.label).toBe('Keys in other accounts');
-    expect(id.rows[0]!.cells['kms:Encrypt']).toEqual({ decision: 'allow', via: null, statements: [0] });
+    expect(summary(id.rows[0]!.cells['kms:Encrypt']!)).toEqual({ decision: 'allow', via: null, statements: [0] });
     expect(id.rows.at(-1)!.cells['kms:Encrypt']!.decision).toBe('none');
   });
 
@@ -119,10 +139,11 @@ describe('kms-policy-tui matrix text output', () => {
       'Anyone (*)',
       'Any other principal',
     ]);
-    // The account statement only delegates: I, never A. ExampleRole: its own statement (crypto) mixes with delegated ones.
+    // The account statement only delegates: I, never A. ExampleRole: its own statements mix with delegated ones
+    // (Access: CreateGrant for AWS resources is direct under a condition, PutKeyPolicy is IAM's).
     expect(rows.get('Account 111122223333 (IAM policies decide)')).toEqual(['I', '~', 'I', 'I', 'I', 'I', '.']);
-    expect(rows.get('Role ExampleRole (account 111122223333)')!.slice(2, 6)).toEqual(['I', '~', 'I', 'I']);
-    for (const symbols of rows.values()) for (const s of symbols) expect(s).toMatch(/^[AID?.~]$/);
+    expect(rows.get('Role ExampleRole (account 111122223333)')!.slice(2, 6)).toEqual(['~', '~', 'I', 'I']);
+    for (const symbols of rows.values()) for (const s of symbols) expect(s).toMatch(/^[AIBGDC.~]$/);
     const gridText = r.stdout.slice(0, r.stdout.indexOf('\n\n'));
     expect(gridText).toMatch(/^[\x20-\x7e\n]*$/);
   });
@@ -138,7 +159,8 @@ describe('kms-policy-tui matrix text output', () => {
       ],
     }));
     const rows = grid(runBuiltCli(['matrix', path]).stdout);
-    expect(rows.get('Role Admin (account 111122223333)')).toEqual(['A', 'A', 'A', 'A', 'A', 'A', '.']);
+    // Alias operations need permission on the alias too, which only IAM gives (alias-access.html): I even for Admin.
+    expect(rows.get('Role Admin (account 111122223333)')).toEqual(['A', 'A', 'A', 'A', 'A', 'I', '.']);
     expect(rows.get('Role App (account 111122223333)')!.slice(1)).toEqual(['I', 'I', 'I', 'I', 'I', '.']);
     expect(rows.get('Any other principal')).toEqual(['.', '.', '.', '.', '.', '.', '.']);
   });
@@ -146,9 +168,9 @@ describe('kms-policy-tui matrix text output', () => {
   it('legend with every symbol, what I means, the groups, and the example the last row stands for', () => {
     const { stdout } = runBuiltCli(['matrix', KEY_POLICY]);
     const after = stdout.slice(stdout.indexOf('\n\n') + 2).split('\n');
-    expect(after[0]).toBe('Legend: A allow  I IAM decides  D deny  ? conditional  . none  ~ mixed');
+    expect(after[0]).toBe('Legend: A allow  I IAM decides  B IAM decides, or direct under conditions  G grant  D deny  C conditional  . none  ~ mixed');
     expect(stdout).toMatch(/^ {2}I = allowed only if an IAM policy of the principal allows it too \(the key policy delegates to the account, or the principal is in another account\)$/m);
-    expect(stdout).toMatch(/^ {2}\? = depends on the request context \(conditions\)$/m);
+    expect(stdout).toMatch(/^ {2}C = depends on the request context \(conditions\)$/m);
     expect(stdout).toMatch(/^Groups: Crypto = Cryptographic operations; Manage = Key management; .*Stores = Custom key stores$/m);
     expect(stdout).toMatch(/^Any other principal: A principal the policy does not name, in an account it does not name \(evaluated as arn:aws:iam::\d{12}:role\/AnyOtherPrincipal\)\.$/m);
     expect(stdout).toMatch(/Per-action cells: --json\.\n$/);
@@ -158,7 +180,7 @@ describe('kms-policy-tui matrix text output', () => {
     const { code, stdout } = runBuiltCli(['matrix', IDENTITY_POLICY]);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^Resource\s+Crypto/);
-    expect(stdout).toContain('Legend: A allow  D deny  ? conditional  . none  ~ mixed\n');
+    expect(stdout).toContain('Legend: A allow  G grant  D deny  C conditional  . none  ~ mixed\n');
     expect(stdout).not.toMatch(/I IAM decides/);
     expect(grid(stdout).get('Keys in other accounts')).toEqual(['.', '.', '.', '.', '.', '.', '.']);
     expect(stdout).toContain('the key policy of each key must also allow');

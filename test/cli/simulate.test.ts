@@ -27,6 +27,9 @@ function simulate(args: string[], input?: string) {
   return { ...r, json: r.code === 0 && args.includes('--json') ? (JSON.parse(r.stdout) as Record<string, unknown>) : undefined };
 }
 
+/** SPEC 2.1: the keys AWS sets for a role session, derived from the principal and named in the notes. */
+const DERIVED = 'derived from the principal: kms:CallerAccount, aws:PrincipalArn, aws:PrincipalAccount, aws:PrincipalType';
+
 describe('kms-policy-tui simulate --json (SPEC 2.1)', () => {
   it('has exactly the keys decision, via, matched, notes; each match has policy, statement, sid, effect', () => {
     const r = simulate(['--action', 'kms:Decrypt', '--principal', ROLE, '--key-policy', KEY_POLICY, '--json']);
@@ -39,7 +42,7 @@ describe('kms-policy-tui simulate --json (SPEC 2.1)', () => {
         { policy: 'key', statement: 0, sid: 'Enable IAM User Permissions', effect: 'Allow' },
         { policy: 'key', statement: 1, sid: 'Allow use of the key', effect: 'Allow' },
       ],
-      notes: [],
+      notes: [DERIVED],
     });
     expect(Object.keys(r.json!)).toEqual(['decision', 'via', 'matched', 'notes']);
     for (const m of r.json!.matched as object[]) expect(Object.keys(m)).toEqual(['policy', 'statement', 'sid', 'effect']);
@@ -48,7 +51,7 @@ describe('kms-policy-tui simulate --json (SPEC 2.1)', () => {
 
   it('a statement without Sid is matched with sid null', () => {
     const r = simulate(['--action', 'kms:Decrypt', '--principal', ROLE, '--key-policy', KEY_POLICY, '--identity-policy', DENY_DECRYPT, '--json']);
-    expect(r.json).toEqual({ decision: 'explicit-deny', via: null, matched: [{ policy: `identity:${DENY_DECRYPT}`, statement: 0, sid: null, effect: 'Deny' }], notes: [] });
+    expect(r.json).toEqual({ decision: 'explicit-deny', via: null, matched: [{ policy: `identity:${DENY_DECRYPT}`, statement: 0, sid: null, effect: 'Deny' }], notes: [DERIVED] });
   });
 
   it('key policy only, delegation to IAM: implicit-deny, via iam, with the SPEC note', () => {
@@ -57,13 +60,13 @@ describe('kms-policy-tui simulate --json (SPEC 2.1)', () => {
       decision: 'implicit-deny',
       via: 'iam',
       matched: [{ policy: 'key', statement: 0, sid: 'Enable IAM User Permissions', effect: 'Allow' }],
-      notes: ['allowed if an IAM policy of the principal allows it'],
+      notes: [DERIVED, 'allowed if an IAM policy of the principal allows it'],
     });
   });
 
   it('key policy and an identity policy that allows: allow via iam, both policies matched', () => {
     const r = simulate(['--action', 'kms:PutKeyPolicy', '--principal', ROLE, '--key-policy', KEY_POLICY, '--identity-policy', ALLOW_KEYS, '--json']);
-    expect(r.json).toMatchObject({ decision: 'allow', via: 'iam', notes: [] });
+    expect(r.json).toMatchObject({ decision: 'allow', via: 'iam', notes: [DERIVED] });
     expect(r.json!.matched).toEqual([
       { policy: 'key', statement: 0, sid: 'Enable IAM User Permissions', effect: 'Allow' },
       { policy: `identity:${ALLOW_KEYS}`, statement: 0, sid: 'UseKeys', effect: 'Allow' },
@@ -72,7 +75,7 @@ describe('kms-policy-tui simulate --json (SPEC 2.1)', () => {
 
   it('identity policies only: their own decision, with the note that the key policy must also allow', () => {
     const allowed = simulate(['--action', 'kms:Decrypt', '--principal', ROLE, '--identity-policy', ALLOW_KEYS, '--json']);
-    expect(allowed.json).toMatchObject({ decision: 'allow', via: null, notes: ['the key policy was not given: it must also allow this request'] });
+    expect(allowed.json).toMatchObject({ decision: 'allow', via: null, notes: [DERIVED, 'the key policy was not given: it must also allow this request'] });
     const notCovered = simulate(['--action', 'kms:Encrypt', '--principal', ROLE, '--identity-policy', ALLOW_KEYS, '--json']);
     expect(notCovered.json).toMatchObject({ decision: 'implicit-deny', via: null, matched: [] });
     expect(notCovered.json!.notes).toContain('the key policy was not given: it must also allow this request');
@@ -98,7 +101,7 @@ describe('kms-policy-tui simulate --json (SPEC 2.1)', () => {
   it('an operation without a key (CreateKey) is decided by IAM alone, on "*"', () => {
     const r = simulate(['--action', 'kms:CreateKey', '--principal', ROLE, '--key-policy', KEY_POLICY, '--identity-policy', ALLOW_KEYS, '--json']);
     expect(r.json).toMatchObject({ decision: 'allow', via: 'iam', matched: [{ policy: `identity:${ALLOW_KEYS}` }] });
-    expect((r.json!.notes as string[])[0]).toMatch(/kms:CreateKey is not authorized on a key/);
+    expect((r.json!.notes as string[])[1]).toMatch(/kms:CreateKey is not authorized on a key/);
   });
 
   it('reads the key policy from standard input with -', () => {
@@ -165,6 +168,7 @@ describe('kms-policy-tui simulate text output', () => {
         `Resource:  ${KEY}`,
         'Matched statements:',
         '  Allow key policy, statement 0 (Enable IAM User Permissions)',
+        `Note: ${DERIVED}`,
         'Note: allowed if an IAM policy of the principal allows it',
         '',
       ].join('\n'),

@@ -35,6 +35,9 @@ const conditionEntry = fc.oneof(
   fc.constant({ StringNotEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } }),
   fc.constant({ NumericLessThan: { 'aws:MultiFactorAuthAge': '300' } }),
   fc.constant({ BoolIfExists: { 'aws:MultiFactorAuthPresent': 'true' } }),
+  fc.constant({ StringNotEquals: { 'kms:CallerAccount': '111122223333' } }),
+  fc.constant({ ArnLike: { 'aws:PrincipalArn': 'arn:aws:iam::*:role/App*' } }),
+  fc.constant({ StringEquals: { 'kms:EncryptionContext:user': '${aws:username}' } }),
 );
 
 const oneOrMany = <T>(arb: fc.Arbitrary<T>) => fc.oneof(arb, fc.array(arb, { minLength: 1, maxLength: 4 }));

@@ -106,7 +106,7 @@ describe('Matrix tab', () => {
     // The cell that depends on kms:ViaService: move the cursor there.
     const matrix = derive({ kind: 'template', templateId: id, values: {} }, findTemplate(id)).matrix!;
     const columns = matrixColumns(matrix, 'groups');
-    const conditional = (r: (typeof matrix.rows)[number], c: (typeof columns)[number]) => c.actions.some((x) => (r.cells[x]?.conditionKeys.length ?? 0) > 0);
+    const conditional = (r: (typeof matrix.rows)[number], c: (typeof columns)[number]) => c.actions.some((x) => r.cells[x]?.paths.some((p) => p.conditions.length > 0) ?? false);
     const row = matrix.rows.findIndex((r) => columns.some((c) => conditional(r, c)));
     expect(row).toBeGreaterThanOrEqual(0);
     const col = columns.findIndex((c) => conditional(matrix.rows[row]!, c));

@@ -5,10 +5,11 @@
  * policy and an IAM policy, for the operations KMS allows cross-account), and
  * the IAM policy evaluation logic (an explicit Deny anywhere wins).
  */
-import { CROSS_ACCOUNT_ACTION_NAMES, kmsAction } from '../catalog/kms.js';
+import { CROSS_ACCOUNT_ACTION_NAMES, kmsAction, type KmsAction } from '../catalog/kms.js';
 import type { AuthorizationRequest, AuthorizationResult, MatchedStatement, Via } from './types.js';
 import { compileDocument } from './compile.js';
 import { conditionsHold, normalizeContext, type NormalizedContext } from './conditions.js';
+import { derivedContext, DERIVED_KEYS } from './derived.js';
 import { parseRequestPrincipal, statementPrincipal, type RequestPrincipal } from './principal.js';
 import { arnAccount } from './resource.js';
 
@@ -34,7 +35,7 @@ function evaluateKeyPolicy(req: Ctx): PolicyOutcome {
   const out: PolicyOutcome = { deny: [], allow: [], via: null };
   if (!req.keyPolicy) return out;
   for (const s of compileDocument(req.keyPolicy)) {
-    if (!s.effect || !s.action(req.action) || !s.resource(req.resource)) continue;
+    if (!s.effect || !s.action(req.action) || !s.resource(req.resource, req.context)) continue;
     const via = statementPrincipal(s.principal, s.notPrincipal, req.principal);
     if (!via || !conditionsHold(s.conditions, req.context)) continue;
     const m: MatchedStatement = { policy: 'key', statement: s.index, ...(s.sid !== undefined ? { sid: s.sid } : {}), effect: s.effect };
@@ -51,7 +52,7 @@ function evaluateIdentity(req: Ctx): PolicyOutcome {
   const out: PolicyOutcome = { deny: [], allow: [], via: null };
   for (const named of req.identityPolicies ?? []) {
     for (const s of compileDocument(named.document)) {
-      if (!s.effect || !s.action(req.action) || !s.resource(req.resource)) continue;
+      if (!s.effect || !s.action(req.action) || !s.resource(req.resource, req.context)) continue;
       if (!conditionsHold(s.conditions, req.context)) continue;
       const m: MatchedStatement = {
         policy: `identity:${named.name}`,
@@ -74,6 +75,26 @@ interface Ctx {
   readonly identityPolicies: AuthorizationRequest['identityPolicies'];
 }
 
+/**
+ * The request context with the keys AWS sets for the principal (derived.ts) added
+ * where the caller did not give them; `derived` names the keys that were added.
+ */
+export function requestContext(principal: RequestPrincipal, given: AuthorizationRequest['context'], action?: KmsAction): { context: NormalizedContext; derived: string[] } {
+  const context = normalizeContext(given) as Map<string, readonly string[]>;
+  const derived: string[] = [];
+  const fromPrincipal = derivedContext(principal).present;
+  for (const name of DERIVED_KEYS) {
+    const key = name.toLowerCase();
+    const value = fromPrincipal.get(key);
+    if (value === undefined || context.has(key)) continue;
+    // A service key is set only for the actions that take it (kms:CallerAccount is not a key of ListAliases).
+    if (action && key.startsWith('kms:') && !action.conditionKeys.some((k) => k.toLowerCase() === key)) continue;
+    context.set(key, [value]);
+    derived.push(name);
+  }
+  return { context, derived };
+}
+
 /** Decides one KMS request as AWS would (SPEC 2.1). Pure and synchronous. */
 export function authorize(request: AuthorizationRequest): AuthorizationResult {
   const principal = parseRequestPrincipal(request.principal);
@@ -81,11 +102,12 @@ export function authorize(request: AuthorizationRequest): AuthorizationResult {
   const catalogAction = kmsAction(request.action);
   // Actions without a key resource (CreateKey, ListKeys, ...) are authorized on "*" by IAM alone.
   const onKey = catalogAction ? catalogAction.onKey : true;
+  const { context, derived } = requestContext(principal, request.context, catalogAction);
   const ctx: Ctx = {
     action: request.action,
     principal,
     resource: onKey ? resource : '*',
-    context: normalizeContext(request.context),
+    context,
     keyPolicy: onKey ? request.keyPolicy : undefined,
     // A service principal is not an IAM identity: no identity policy can apply to it.
     identityPolicies: principal.kind === 'service' ? [] : request.identityPolicies,
@@ -94,6 +116,7 @@ export function authorize(request: AuthorizationRequest): AuthorizationResult {
   const identity = evaluateIdentity(ctx);
   const hasIdentity = (ctx.identityPolicies?.length ?? 0) > 0;
   const notes: string[] = [];
+  if (derived.length > 0) notes.push(`derived from the principal: ${derived.join(', ')}`);
   if (principal.kind === 'service' && (request.identityPolicies?.length ?? 0) > 0) notes.push(NOTE_SERVICE_NO_IDENTITY);
   const deny = [...key.deny, ...identity.deny];
   if (deny.length > 0) return { decision: 'explicit-deny', via: null, matched: deny, notes };
@@ -124,10 +147,15 @@ export function authorize(request: AuthorizationRequest): AuthorizationResult {
     notes.push('no key policy statement allows this principal');
     return { decision: 'implicit-deny', via: null, matched, notes };
   }
-  if (key.via === 'direct' && !crossAccount) return { decision: 'allow', via: 'direct', matched, notes };
+  // Alias operations also need permission on the alias, which only an IAM policy can
+  // give (alias-access.html): the key policy alone never allows them.
+  const needsAliasPermission = catalogAction?.onAlias === true;
+  if (needsAliasPermission) notes.push(`${catalogAction!.id} also needs permission on the alias, which only an IAM policy can give`);
+  if (key.via === 'direct' && !crossAccount && !needsAliasPermission) return { decision: 'allow', via: 'direct', matched, notes };
   // Delegation to IAM, or another account: an IAM policy of the principal must allow too.
   if (crossAccount) notes.push(`the key is in another account (${keyAccount}): the key policy and an IAM policy must both allow`);
-  if (identity.allow.length > 0) return { decision: 'allow', via: key.via, matched, notes };
+  const via: Via = needsAliasPermission || crossAccount ? 'iam' : key.via;
+  if (identity.allow.length > 0) return { decision: 'allow', via, matched, notes };
   if (!hasIdentity) {
     notes.push(NOTE_IAM_DELEGATION);
     return { decision: 'implicit-deny', via: 'iam', matched, notes };

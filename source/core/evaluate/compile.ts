@@ -15,6 +15,8 @@ export interface CompiledStatement {
   readonly action: ActionMatcher;
   /** Matches the resource (Resource, or everything but NotResource); false when neither is given. */
   readonly resource: ResourceMatcher;
+  /** The Resource patterns as written (undefined with NotResource or no Resource), for indexes. */
+  readonly resourcePatterns: readonly string[] | undefined;
   readonly principal: PrincipalElement | undefined;
   readonly notPrincipal: PrincipalElement | undefined;
   readonly conditions: readonly ConditionClause[];
@@ -32,7 +34,8 @@ export function compileStatement(s: Statement): CompiledStatement {
     sid: s.sid,
     effect: s.effect === 'Allow' || s.effect === 'Deny' ? s.effect : null,
     action: actionMatch ?? (notActionMatch ? (a: string) => !notActionMatch(a) : never),
-    resource: resourceMatch ?? (notResourceMatch ? (r: string) => !notResourceMatch(r) : never),
+    resource: resourceMatch ?? (notResourceMatch ? (r, ctx) => !notResourceMatch(r, ctx) : never),
+    resourcePatterns: s.resource && !s.notResource ? s.resource : undefined,
     principal: s.principal,
     notPrincipal: s.notPrincipal,
     conditions: s.conditions,

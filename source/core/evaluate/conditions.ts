@@ -11,7 +11,8 @@
  */
 import type { ConditionClause } from '../policy/model.js';
 import type { RequestContext } from './types.js';
-import { OPERATORS } from './operators.js';
+import { OPERATORS, likeEscaped, WILDCARD_OPERATORS } from './operators.js';
+import { hasVariable, resolveVariables } from './variables.js';
 
 /** The request context with lower-cased keys and list values: built once per request. */
 export type NormalizedContext = ReadonlyMap<string, readonly string[]>;
@@ -26,6 +27,23 @@ export function normalizeContext(context: RequestContext | undefined): Normalize
   return map;
 }
 
+/**
+ * The clause's values with policy variables substituted from the request
+ * (reference_policies_variables.html); a value whose variable cannot be resolved
+ * is dropped, so it matches nothing. For the wildcard operators the substituted
+ * text is literal (escaped), so `escaped` asks for the escaped matcher.
+ */
+function policyValuesFor(clause: ConditionClause, context: NormalizedContext): { values: readonly string[]; escaped: boolean } {
+  if (!clause.values.some(hasVariable)) return { values: clause.values, escaped: false };
+  const wildcards = WILDCARD_OPERATORS.has(clause.baseOperator);
+  const values: string[] = [];
+  for (const v of clause.values) {
+    const r = resolveVariables(v, context, wildcards);
+    if (r) values.push(r.text);
+  }
+  return { values, escaped: wildcards };
+}
+
 /** True when one clause holds for the request. Unknown operators never hold. */
 export function clauseHolds(clause: ConditionClause, context: NormalizedContext): boolean {
   const values = context.get(clause.key.toLowerCase());
@@ -36,8 +54,10 @@ export function clauseHolds(clause: ConditionClause, context: NormalizedContext)
   // Own properties only: an operator named "toString" or "__proto__" is unknown, not Object.prototype's.
   const op = Object.hasOwn(OPERATORS, clause.baseOperator) ? OPERATORS[clause.baseOperator] : undefined;
   if (!op) return false;
-  const [compare, negated] = op;
-  const matchesAny = (r: string) => clause.values.some((p) => compare(r, p));
+  const [plainCompare, negated] = op;
+  const { values: policyValues, escaped } = policyValuesFor(clause, context);
+  const compare = escaped ? (r: string, p: string) => likeEscaped(clause.baseOperator, r, p) : plainCompare;
+  const matchesAny = (r: string) => policyValues.some((p) => compare(r, p));
   const absent = values === undefined || values.length === 0;
   if (clause.qualifier === 'ForAllValues') {
     if (absent) return true;
@@ -58,4 +78,34 @@ export function clauseHolds(clause: ConditionClause, context: NormalizedContext)
 export function conditionsHold(clauses: readonly ConditionClause[], context: NormalizedContext): boolean {
   for (const c of clauses) if (!clauseHolds(c, context)) return false;
   return true;
+}
+
+/** A clause's outcome for every request of one principal: decided by the keys it fixes, or 'unknown'. */
+export type ClauseOutcome = boolean | 'unknown';
+
+const VARIABLE_NAMES = /\$\{\s*([^,}']+?)\s*(?:,[^}]*)?\}/g;
+
+/** The condition keys a value's variables read (lower-cased; `${*}` and friends read none). */
+export function variableKeys(value: string): string[] {
+  const out: string[] = [];
+  for (const m of value.matchAll(VARIABLE_NAMES)) {
+    const k = m[1]!.trim();
+    if (k !== '*' && k !== '?' && k !== '$') out.push(k.toLowerCase());
+  }
+  return out;
+}
+
+/**
+ * Partial evaluation for the matrix: a clause on a key the principal fixes (see
+ * derived.ts), whose variables read only fixed keys, holds or fails for every
+ * request of that principal; any other clause depends on the request.
+ */
+export function clauseOutcome(clause: ConditionClause, fixedContext: NormalizedContext, fixedKeys: ReadonlySet<string>): ClauseOutcome {
+  const fixedValues = clause.values.every((v) => variableKeys(v).every((k) => fixedKeys.has(k)));
+  if (fixedKeys.has(clause.key.toLowerCase())) return fixedValues ? clauseHolds(clause, fixedContext) : 'unknown';
+  // A positive test whose every value reads a variable the principal never sets matches
+  // no request value: it fails whatever the request (reference_policies_variables.html).
+  const positive = !clause.ifExists && clause.qualifier !== 'ForAllValues' && clause.baseOperator !== 'Null' && OPERATORS[clause.baseOperator]?.[1] === false;
+  if (positive && fixedValues && clause.values.length > 0 && clause.values.every((v) => hasVariable(v) && resolveVariables(v, fixedContext, false) === undefined)) return false;
+  return 'unknown';
 }

@@ -4,7 +4,7 @@
  * Each comparator answers the positive question ("equals", "like", "in range");
  * negated operators are the NOR of it, applied in conditions.ts.
  */
-import { wildcardMatch } from './wildcard.js';
+import { escapedWildcardMatch, wildcardMatch } from './wildcard.js';
 
 export type Comparator = (requestValue: string, policyValue: string) => boolean;
 
@@ -90,13 +90,25 @@ export function ipInCidr(requestIp: string, cidr: string): boolean {
   return ip.base >> shift === net.base >> shift;
 }
 
-function arnLike(r: string, p: string): boolean {
-  const rp = r.split(':');
-  const pp = p.split(':');
-  if (rp.length < 6 || pp.length < 6) return wildcardMatch(p, r);
-  const rs = [...rp.slice(0, 5), rp.slice(5).join(':')];
-  const ps = [...pp.slice(0, 5), pp.slice(5).join(':')];
-  return ps.every((seg, i) => wildcardMatch(seg, rs[i]!));
+function arnLikeWith(match: (pattern: string, value: string) => boolean): Comparator {
+  return (r, p) => {
+    const rp = r.split(':');
+    const pp = p.split(':');
+    if (rp.length < 6 || pp.length < 6) return match(p, r);
+    const rs = [...rp.slice(0, 5), rp.slice(5).join(':')];
+    const ps = [...pp.slice(0, 5), pp.slice(5).join(':')];
+    return ps.every((seg, i) => match(seg, rs[i]!));
+  };
+}
+const arnLike = arnLikeWith((p, v) => wildcardMatch(p, v));
+const arnLikeEscaped = arnLikeWith(escapedWildcardMatch);
+
+/** Operators whose policy values are wildcard patterns (their substituted variables are literal text). */
+export const WILDCARD_OPERATORS: ReadonlySet<string> = new Set(['StringLike', 'StringNotLike', 'ArnEquals', 'ArnLike', 'ArnNotEquals', 'ArnNotLike']);
+
+/** The positive comparison of a wildcard operator, for an escaped pattern (see variables.ts). */
+export function likeEscaped(baseOperator: string, r: string, p: string): boolean {
+  return baseOperator.startsWith('Arn') ? arnLikeEscaped(r, p) : escapedWildcardMatch(p, r);
 }
 
 function base64(s: string): string {

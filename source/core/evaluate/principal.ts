@@ -73,11 +73,15 @@ function parseAwsValue(value: string): AwsValue | null {
 function matchAwsValue(value: string, p: RequestPrincipal): Via | null {
   if (value === '*') return 'direct';
   if (p.kind === 'anyone' || p.kind === 'service') return null;
+  // A value the engine cannot parse (an unresolved reference such as var.admin) names itself.
+  if (p.kind === 'other' && value === p.raw) return 'direct';
   const v = parseAwsValue(value);
   if (!v || v.account !== p.account) return null;
-  if (v.service === 'account') return 'iam';
+  if (v.service === 'account') return p.kind === 'root' ? 'direct' : 'iam';
   const { service, rest } = v;
-  if (service === 'iam' && rest === 'root') return 'iam';
+  // The account's root user is the account principal itself: the account statement
+  // allows it with no IAM policy (key-policy-default.html, "Allows access to the AWS account").
+  if (service === 'iam' && rest === 'root') return p.kind === 'root' ? 'direct' : 'iam';
   if (value === p.raw) return 'direct';
   // A role ARN also names every session of the role (the session ARN carries no role path).
   if (service === 'iam' && rest.startsWith('role/') && p.kind === 'session' && rest.split('/').pop() === p.roleName) return 'direct';
@@ -101,12 +105,40 @@ export function matchPrincipalElement(element: PrincipalElement, p: RequestPrinc
   return best;
 }
 
+/** The ARN a NotPrincipal list must name to exempt the principal (see listedInNotPrincipal). */
+function ownArn(p: RequestPrincipal): string {
+  return p.kind === 'root' ? `arn:${/^arn:([^:]+):/.exec(p.raw)?.[1] ?? 'aws'}:iam::${p.account}:root` : p.raw;
+}
+
+/**
+ * True when a NotPrincipal element names the principal itself
+ * (reference_policies_elements_notprincipal.html): the account ARN (or id) names
+ * only the account principal, not every principal in it; a role ARN names the role,
+ * and an assumed-role session is named only by its session ARN (no wildcard means
+ * "all sessions"). So `Deny NotPrincipal [session, role, root]` still denies any
+ * other role of that account.
+ */
+export function listedInNotPrincipal(element: PrincipalElement, p: RequestPrincipal): boolean {
+  if (element.wildcard) return true;
+  const own = ownArn(p);
+  for (const type in element.values) {
+    for (const value of element.values[type]!) {
+      if (type === 'Service') {
+        if (p.kind === 'service' && value.toLowerCase() === p.raw.toLowerCase()) return true;
+      } else if (type === 'AWS') {
+        if (value === '*' || value === own || (p.kind === 'root' && value === p.account)) return true;
+      }
+    }
+  }
+  return false;
+}
+
 /**
  * How a statement's Principal/NotPrincipal covers the request principal.
- * NotPrincipal covers everyone not listed (a listed account excludes all its principals).
+ * NotPrincipal covers everyone it does not name itself (listedInNotPrincipal).
  */
 export function statementPrincipal(principal: PrincipalElement | undefined, notPrincipal: PrincipalElement | undefined, p: RequestPrincipal): Via | null {
   if (principal) return matchPrincipalElement(principal, p);
-  if (notPrincipal) return matchPrincipalElement(notPrincipal, p) === null ? 'direct' : null;
+  if (notPrincipal) return listedInNotPrincipal(notPrincipal, p) ? null : 'direct';
   return null;
 }

@@ -31,3 +31,27 @@ export function wildcardMatch(pattern: string, value: string, ignoreCase = false
   }
   return wildcardRegex(pattern, ignoreCase).test(value);
 }
+
+const escapedPatterns = new Map<string, RegExp>();
+
+/**
+ * Like wildcardMatch, for a pattern in which `\*`, `\?` and `\\` are literal
+ * characters (a policy value after variable substitution, see variables.ts).
+ */
+export function escapedWildcardMatch(pattern: string, value: string): boolean {
+  let re = escapedPatterns.get(pattern);
+  if (!re) {
+    let body = '';
+    for (let i = 0; i < pattern.length; i++) {
+      const c = pattern[i]!;
+      if (c === '\\' && i + 1 < pattern.length) body += escapeRegex(pattern[++i]!).replace(/^\*$/, '\\*').replace(/^\?$/, '\\?');
+      else if (c === '*') body += '.*';
+      else if (c === '?') body += '.';
+      else body += escapeRegex(c);
+    }
+    re = new RegExp(`^${body}$`, 's');
+    if (escapedPatterns.size > 10_000) escapedPatterns.clear();
+    escapedPatterns.set(pattern, re);
+  }
+  return re.test(value);
+}

@@ -1,25 +1,34 @@
 /**
- * Who can do what (SPEC 2.2): one cell per row subject and KMS action, decided
- * by the same matchers as `authorize`, with conditions kept three-valued.
- * Statements are compiled once and each statement's action coverage is
- * precomputed as a bitmap over the catalog, so a 500-statement policy costs a
- * few milliseconds.
+ * Who can do what (SPEC 2.2): one cell per row and KMS action, built from paths.
+ * Each row is evaluated as one concrete principal (`evaluatedAs`); the condition
+ * keys that principal fixes (derived.ts: kms:CallerAccount, aws:PrincipalArn, ...)
+ * are decided for the row, so a condition that can never hold for it makes no path
+ * and one that always holds leaves the path unconditional. Statements are compiled
+ * once, their action coverage precomputed as a bitmap over the catalog, and each
+ * row touches only the statements whose principal covers it.
  */
 import { CROSS_ACCOUNT_ACTION_NAMES, kmsActions } from '../catalog/kms.js';
 import { compileDocument, type CompiledStatement } from '../evaluate/compile.js';
+import { clauseOutcome, type NormalizedContext } from '../evaluate/conditions.js';
+import { derivedContext, DERIVED_KEYS_LOWER } from '../evaluate/derived.js';
+import { principalIndex } from './principal-index.js';
 import { parseRequestPrincipal, statementPrincipal } from '../evaluate/principal.js';
 import type { Via } from '../evaluate/types.js';
-import type { PolicyDocument, PolicyKind } from '../policy/model.js';
+import type { ConditionClause, PolicyDocument, PolicyKind } from '../policy/model.js';
 import { EXAMPLE_KEY_ID } from '../evaluate/authorize.js';
-import { combineCell, NONE_CELL, type CellEntry } from './cell.js';
-import { identityRows, keyPolicyAccount, keyPolicyRows, type RowSubject } from './subjects.js';
-import type { Matrix, MatrixCell, MatrixRow } from './types.js';
+import { cellFromPaths, NONE_CELL } from './cell.js';
+import { identityRows, keyPolicyAccount, keyPolicyRows } from './subjects.js';
+import type { CellPath, Matrix, MatrixCell, MatrixRow, PathCondition } from './types.js';
 
-interface Applicable {
+interface Live {
   readonly statement: CompiledStatement;
   readonly actions: Uint8Array;
-  readonly via: Via | null;
-  readonly conditionKeys: readonly string[];
+  /** The statement's conditions can never hold together (see contradictory). */
+  readonly impossible: boolean;
+  /** A condition tests a service key (kms:CallerAccount) that only some actions carry. */
+  readonly testsServiceKey: boolean;
+  /** Positions (in the catalog) of the actions the statement covers. */
+  readonly actionList: readonly number[];
 }
 
 function actionBitmap(s: CompiledStatement, ids: readonly string[]): Uint8Array {
@@ -28,79 +37,231 @@ function actionBitmap(s: CompiledStatement, ids: readonly string[]): Uint8Array 
   return bits;
 }
 
-function cellsFor(applicable: readonly Applicable[], allowed: (actionIndex: number) => boolean): Record<string, MatrixCell> {
-  const actions = kmsActions();
-  const cells: Record<string, MatrixCell> = {};
-  for (let a = 0; a < actions.length; a++) {
-    const entries: CellEntry[] = [];
-    const allowOk = allowed(a);
-    for (const x of applicable) {
-      if (x.actions[a] !== 1) continue;
-      if (x.statement.effect === 'Allow' && !allowOk) continue;
-      entries.push({
-        index: x.statement.index,
-        effect: x.statement.effect!,
-        conditional: x.statement.conditions.length > 0,
-        via: x.via,
-        conditionKeys: x.conditionKeys,
-      });
-    }
-    cells[actions[a]!.id] = entries.length === 0 ? NONE_CELL : combineCell(entries);
+function liveStatements(doc: PolicyDocument): Live[] {
+  const ids = kmsActions().map((a) => a.id);
+  return compileDocument(doc)
+    .filter((s) => s.effect !== null)
+    .map((statement) => ({
+      statement,
+      actions: actionBitmap(statement, ids),
+      actionList: ids.flatMap((id, a) => (statement.action(id) ? [a] : [])),
+      impossible: contradictory(statement.conditions),
+      testsServiceKey: statement.conditions.some((c) => c.key.toLowerCase().startsWith('kms:') && DERIVED_KEYS_LOWER.has(c.key.toLowerCase())),
+    }));
+}
+
+const EMPTY_CONTEXT: NormalizedContext = new Map();
+let takes: Uint8Array | undefined;
+/** True for the catalog actions (by position) that carry kms:CallerAccount. */
+function takesCallerAccount(a: number): boolean {
+  takes ??= Uint8Array.from(kmsActions().map((x) => (x.conditionKeys.includes('kms:CallerAccount') ? 1 : 0)));
+  return takes[a] === 1;
+}
+const NO_KEYS: ReadonlySet<string> = new Set();
+
+const NEGATIONS: Readonly<Record<string, string>> = {
+  StringEquals: 'StringNotEquals',
+  StringEqualsIgnoreCase: 'StringNotEqualsIgnoreCase',
+  StringLike: 'StringNotLike',
+  NumericEquals: 'NumericNotEquals',
+  DateEquals: 'DateNotEquals',
+  IpAddress: 'NotIpAddress',
+  ArnEquals: 'ArnNotEquals',
+  ArnLike: 'ArnNotLike',
+};
+
+/**
+ * True when a statement tests one key with an operator and with its negation on the same
+ * values (no set qualifier, no IfExists): the two can never hold together
+ * (reference_policies_elements_condition_operators.html: a negated operator is the NOR).
+ */
+function contradictory(conditions: readonly ConditionClause[]): boolean {
+  const plain = conditions.filter((c) => !c.qualifier && !c.ifExists);
+  const id = (c: ConditionClause, op: string) => `${op}\u0000${c.key.toLowerCase()}\u0000${[...c.values].sort().join('\u0000')}`;
+  const seen = new Set(plain.map((c) => id(c, c.baseOperator)));
+  return plain.some((c) => Object.hasOwn(NEGATIONS, c.baseOperator) && seen.has(id(c, NEGATIONS[c.baseOperator]!)));
+}
+
+/** The conditions left for a principal, or null when one can never hold for it. */
+function remainingConditions(s: CompiledStatement, fixed: NormalizedContext, fixedKeys: ReadonlySet<string>): PathCondition[] | null {
+  const out: PathCondition[] = [];
+  for (const c of s.conditions as readonly ConditionClause[]) {
+    const outcome = clauseOutcome(c, fixed, fixedKeys);
+    if (outcome === false) return null;
+    if (outcome === 'unknown') out.push({ statement: s.index, operator: c.operator, key: c.key, values: c.values });
   }
+  return out;
+}
+
+/** A statement that applies to a row, with one path object per way it can reach the principal (shared by the row's cells). */
+interface Applicable {
+  readonly live: Live;
+  readonly path: CellPath;
+  /** The same Allow, reaching the principal only with an IAM policy (another account, alias operations). */
+  readonly viaIam: CellPath;
+}
+
+function applicable(live: Live, via: Via | null, conditions: PathCondition[]): Applicable {
+  const s = live.statement;
+  const base = { statements: [s.index], grants: [], conditions };
+  const path: CellPath = s.effect === 'Deny' ? { effect: 'Deny', via: null, ...base } : { effect: 'Allow', via, ...base };
+  const viaIam: CellPath = s.effect === 'Deny' ? path : via === 'iam' ? path : { effect: 'Allow', via: 'iam', ...base };
+  return { live, path, viaIam };
+}
+
+const pathIds = new WeakMap<CellPath, number>();
+let nextPathId = 0;
+const idOf = (p: CellPath): number => {
+  let id = pathIds.get(p);
+  if (id === undefined) pathIds.set(p, (id = nextPathId++));
+  return id;
+};
+
+/**
+ * The cells of one row, for the actions `include` selects. Each applicable statement
+ * visits only the actions it covers, and cells whose paths are the same path objects
+ * are the same cell (most actions of a row share their statements), so a row costs
+ * what its paths are, not statements × actions.
+ */
+function fillCells(
+  cells: Record<string, MatrixCell>,
+  apply: readonly Applicable[],
+  pathFor: (x: Applicable, a: number) => CellPath | null,
+  include: (a: number) => boolean = () => true,
+): void {
+  const actions = kmsActions();
+  const perAction = new Map<number, CellPath[]>();
+  for (const x of apply) {
+    for (const a of x.live.actionList) {
+      if (!include(a)) continue;
+      const p = pathFor(x, a);
+      if (!p) continue;
+      const list = perAction.get(a);
+      if (list) list.push(p);
+      else perAction.set(a, [p]);
+    }
+  }
+  const seen = new Map<string, MatrixCell>();
+  for (let a = 0; a < actions.length; a++) {
+    if (!include(a)) continue;
+    const paths = perAction.get(a);
+    if (!paths) {
+      cells[actions[a]!.id] = NONE_CELL;
+      continue;
+    }
+    let key = '';
+    for (const p of paths) key += `${idOf(p)},`;
+    let cell = seen.get(key);
+    if (!cell) seen.set(key, (cell = cellFromPaths(paths)));
+    cells[actions[a]!.id] = cell;
+  }
+}
+
+function cellsOf(apply: readonly Applicable[], pathFor: (x: Applicable, a: number) => CellPath | null): Record<string, MatrixCell> {
+  const cells: Record<string, MatrixCell> = {};
+  fillCells(cells, apply, pathFor);
   return cells;
 }
 
-function keyMatrix(doc: PolicyDocument): MatrixRow[] {
+function keyMatrix(doc: PolicyDocument, keyAccount: string): MatrixRow[] {
   const actions = kmsActions();
-  const ids = actions.map((a) => a.id);
-  const keyAccount = keyPolicyAccount(doc);
   const keyArn = `arn:aws:kms:us-west-2:${keyAccount}:key/${EXAMPLE_KEY_ID}`;
-  const live = compileDocument(doc)
-    .filter((s) => s.effect !== null && s.resource(keyArn))
-    .map((s) => ({ statement: s, actions: actionBitmap(s, ids), conditionKeys: s.conditions.map((c) => c.key) }));
-  return keyPolicyRows(doc).map((row: RowSubject) => {
-    const principal = parseRequestPrincipal(row.probe);
+  const all = liveStatements(doc);
+  const index = principalIndex(all.map((l) => l.statement));
+  return keyPolicyRows(doc).map((row) => {
+    const principal = parseRequestPrincipal(row.evaluatedAs);
+    const derived = derivedContext(principal);
     const cross = principal.account !== undefined && principal.account !== keyAccount;
-    const applicable: Applicable[] = [];
-    for (const x of live) {
-      const via = statementPrincipal(x.statement.principal, x.statement.notPrincipal, principal);
-      if (via) applicable.push({ ...x, via });
+    // Only the statements whose Principal can name this principal (linear in the policy's size).
+    const candidates = index(principal).map((i) => all[i]!);
+    const applyWith = (withServiceKeys: boolean): Applicable[] => {
+      // kms:CallerAccount is set only for the actions that take it (as in authorize's requestContext).
+      const present = [...derived.present].filter(([k]) => withServiceKeys || !k.startsWith('kms:'));
+      const fixed: NormalizedContext = new Map(present.map(([k, v]) => [k, [v]]));
+      const out: Applicable[] = [];
+      for (const live of candidates) {
+        if (live.impossible) continue;
+        const s = live.statement;
+        const via = statementPrincipal(s.principal, s.notPrincipal, principal);
+        if (!via || !s.resource(keyArn, fixed)) continue;
+        const conditions = remainingConditions(s, fixed, derived.fixed);
+        if (conditions) out.push(applicable(live, via, conditions));
+      }
+      return out;
+    };
+    const apply = applyWith(true);
+    let applyNoServiceKeys: Applicable[] | undefined = candidates.some((l) => l.testsServiceKey) ? undefined : apply;
+    const pathFor = (x: Applicable, a: number): CellPath | null => {
+      const action = actions[a]!;
+      // A key policy decides only operations on the key (actions without a key resource are IAM's alone).
+      if (!action.onKey) return null;
+      if (x.path.effect === 'Deny') return x.path;
+      // Across accounts KMS allows only some operations, and an IAM policy of the principal
+      // must allow too, even for a principal named directly (key-policy-modifying-external-accounts.html).
+      if (cross && !CROSS_ACCOUNT_ACTION_NAMES.has(action.name)) return null;
+      // Alias operations also need permission on the alias, which only an IAM policy gives (alias-access.html).
+      const path = cross || action.onAlias ? x.viaIam : x.path;
+      // No IAM policy applies to a service principal: a path that needs one never opens.
+      return path.via === 'iam' && principal.kind === 'service' ? null : path;
+    };
+    const cells: Record<string, MatrixCell> = {};
+    if (applyNoServiceKeys === apply) fillCells(cells, apply, pathFor);
+    else {
+      fillCells(cells, apply, pathFor, takesCallerAccount);
+      fillCells(cells, (applyNoServiceKeys ??= applyWith(false)), pathFor, (a) => !takesCallerAccount(a));
     }
-    // A key policy grants only operations on the key, and across accounts only those KMS allows.
-    const cells = cellsFor(applicable, (a) => actions[a]!.onKey && (!cross || CROSS_ACCOUNT_ACTION_NAMES.has(actions[a]!.name)));
-    for (let a = 0; a < actions.length; a++) {
-      const id = ids[a]!;
-      if (!actions[a]!.onKey) cells[id] = NONE_CELL;
-      // Across accounts an IAM policy in the principal's account must allow too, even for a principal named directly.
-      else if (cross && (cells[id]!.decision === 'allow' || cells[id]!.decision === 'conditional') && cells[id]!.via !== null) cells[id] = { ...cells[id]!, iamDecides: true };
-    }
-    return { subject: row.subject, label: row.label, ...(row.note ? { note: row.note } : {}), cells };
+    return { subject: row.subject, label: row.label, evaluatedAs: row.evaluatedAs, ...(row.note ? { note: row.note } : {}), cells };
   });
+}
+
+/**
+ * Statements whose Resource is a list of exact ARNs (no wildcard, no variable) are
+ * filed under those ARNs; every other statement may match any key. A row then tests
+ * only the statements that can name its key.
+ */
+function resourceIndex(all: readonly Live[]): (arn: string) => Live[] {
+  const general: number[] = [];
+  const exact = new Map<string, number[]>();
+  all.forEach((live, i) => {
+    const list = live.statement.resourcePatterns;
+    if (!list || list.some((r) => /[*?]|\$\{/.test(r))) general.push(i);
+    else for (const r of new Set(list)) exact.set(r, [...(exact.get(r) ?? []), i]);
+  });
+  return (arn) => {
+    const hits = exact.get(arn);
+    const ids = hits ? [...new Set([...general, ...hits])].sort((a, b) => a - b) : general;
+    return ids.map((i) => all[i]!);
+  };
 }
 
 function identityMatrix(doc: PolicyDocument): MatrixRow[] {
   const actions = kmsActions();
-  const ids = actions.map((a) => a.id);
-  const live = compileDocument(doc)
-    .filter((s) => s.effect !== null)
-    .map((s) => ({ statement: s, actions: actionBitmap(s, ids), conditionKeys: s.conditions.map((c) => c.key), onStar: s.resource('*') }));
+  const all = liveStatements(doc).filter((l) => !l.impossible);
+  const conditionsOf = new Map(all.map((l) => [l, remainingConditions(l.statement, EMPTY_CONTEXT, NO_KEYS) ?? []]));
+  const candidates = resourceIndex(all);
+  // Actions without a key resource are authorized on "*" (as in authorize): the same for every row.
+  const starCells = cellsOf(
+    all.filter((l) => l.statement.resource('*', EMPTY_CONTEXT)).map((l) => applicable(l, null, conditionsOf.get(l)!)),
+    (x) => x.path,
+  );
   return identityRows(doc).map((row) => {
-    const onKey: Applicable[] = [];
-    const onStar: Applicable[] = [];
-    for (const x of live) {
-      if (x.statement.resource(row.probe)) onKey.push({ ...x, via: null });
-      if (x.onStar) onStar.push({ ...x, via: null });
-    }
-    const keyCells = cellsFor(onKey, () => true);
-    // Actions without a key resource are authorized on "*" (as in authorize).
-    const starCells = cellsFor(onStar, () => true);
+    const onKey = candidates(row.evaluatedAs)
+      .filter((l) => l.statement.resource(row.evaluatedAs, EMPTY_CONTEXT))
+      .map((l) => applicable(l, null, conditionsOf.get(l)!));
+    const keyCells = cellsOf(onKey, (x) => x.path);
     const cells: Record<string, MatrixCell> = {};
     for (const a of actions) cells[a.id] = a.onKey ? keyCells[a.id]! : starCells[a.id]!;
-    return { subject: row.subject, label: row.label, ...(row.note ? { note: row.note } : {}), cells };
+    return { subject: row.subject, label: row.label, evaluatedAs: row.evaluatedAs, ...(row.note ? { note: row.note } : {}), cells };
   });
 }
 
 /** The who-can-do-what matrix of a policy (SPEC 2.2). */
 export function buildMatrix(doc: PolicyDocument, kind: PolicyKind): Matrix {
-  return { kind, actions: kmsActions().map((a) => a.id), rows: kind === 'key' ? keyMatrix(doc) : identityMatrix(doc) };
+  const keyAccount = keyPolicyAccount(doc);
+  return {
+    kind,
+    keyAccount,
+    actions: kmsActions().map((a) => a.id),
+    rows: kind === 'key' ? keyMatrix(doc, keyAccount) : identityMatrix(doc),
+  };
 }

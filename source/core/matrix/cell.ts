@@ -1,45 +1,52 @@
 /**
- * Three-valued combination of the statements that apply to one matrix cell.
- * A statement with conditions may or may not apply, depending on the request
- * context; one without conditions always applies. Explicit deny wins (IAM
- * policy evaluation logic), so an unconditional Deny decides the cell.
+ * A cell from its paths (SPEC 2.2). Explicit deny wins (IAM policy evaluation
+ * logic, reference_policies_evaluation-logic.html), so an unconditional Deny path
+ * decides the cell; without any Allow path the cell is never allowed.
  */
-import type { Via } from '../evaluate/types.js';
-import type { MatrixCell } from './types.js';
+import type { CellPath, MatrixCell, PathCondition, PathVia } from './types.js';
 
-/** One statement that applies to a cell, unless its conditions fail. */
-export interface CellEntry {
-  readonly index: number;
-  readonly effect: 'Allow' | 'Deny';
-  readonly conditional: boolean;
-  /** For key policies: how the statement covers the principal. */
-  readonly via: Via | null;
-  readonly conditionKeys: readonly string[];
+export const NONE_CELL: MatrixCell = Object.freeze({ decision: 'none', via: null, statements: [], paths: [] });
+
+const VIA_RANK: Readonly<Record<PathVia, number>> = { direct: 0, grant: 1, iam: 2 };
+
+function bestVia(paths: readonly CellPath[]): PathVia | null {
+  let best: PathVia | null = null;
+  for (const p of paths) if (p.via && (best === null || VIA_RANK[p.via] < VIA_RANK[best])) best = p.via;
+  return best;
 }
 
-export const NONE_CELL: MatrixCell = Object.freeze({ decision: 'none', via: null, statements: [], conditionKeys: [], iamDecides: false });
+function statementsOf(paths: readonly CellPath[]): number[] {
+  const out = new Set<number>();
+  for (const p of paths) for (const s of p.statements) out.add(s);
+  return [...out].sort((a, b) => a - b);
+}
 
-export function combineCell(entries: readonly CellEntry[]): MatrixCell {
-  if (entries.length === 0) return NONE_CELL;
-  const hardDeny = entries.filter((e) => e.effect === 'Deny' && !e.conditional);
-  if (hardDeny.length > 0) return { decision: 'deny', via: null, statements: hardDeny.map((e) => e.index), conditionKeys: [], iamDecides: false };
-  const softDeny = entries.filter((e) => e.effect === 'Deny');
-  const hardAllow = entries.filter((e) => e.effect === 'Allow' && !e.conditional);
-  if (hardAllow.length > 0 && softDeny.length === 0) {
-    const via = hardAllow.some((e) => e.via === 'direct') ? 'direct' : (hardAllow[0]!.via ?? null);
-    return { decision: 'allow', via, statements: hardAllow.map((e) => e.index), conditionKeys: [], iamDecides: via === 'iam' };
-  }
-  // Either a conditional Deny (deny or not) or only conditional Allows: the context decides.
-  const deciding = hardAllow.length > 0 ? [...hardAllow, ...softDeny] : entries;
-  const keys = new Set<string>();
-  for (const e of deciding) for (const k of e.conditionKeys) keys.add(k);
-  const allows = deciding.filter((e) => e.effect === 'Allow');
-  const via = allows.length === 0 ? null : allows.some((e) => e.via === 'direct') ? 'direct' : (allows[0]!.via ?? null);
-  return {
-    decision: 'conditional',
-    via,
-    statements: deciding.map((e) => e.index).sort((a, b) => a - b),
-    conditionKeys: [...keys],
-    iamDecides: via === 'iam',
-  };
+const conditionId = (c: PathCondition) => `${c.operator.toLowerCase()}\u0000${c.key.toLowerCase()}\u0000${[...c.values].sort().join('\u0000')}`;
+
+/** True when every condition of the Deny is also a condition of the Allow: whenever the Allow applies, the Deny does. */
+function shadows(deny: CellPath, allow: CellPath): boolean {
+  const mine = new Set(allow.conditions.map(conditionId));
+  return deny.conditions.every((c) => mine.has(conditionId(c)));
+}
+
+/** Summarizes the paths of one cell into its decision, via and deciding statements. */
+export function cellFromPaths(paths: readonly CellPath[]): MatrixCell {
+  if (paths.length === 0) return NONE_CELL;
+  const hardDeny = paths.filter((p) => p.effect === 'Deny' && p.conditions.length === 0);
+  if (hardDeny.length > 0) return { decision: 'deny', via: null, statements: statementsOf(hardDeny), paths };
+  const denies = paths.filter((p) => p.effect === 'Deny');
+  // An Allow that a Deny always accompanies never ends allowed (explicit deny wins).
+  const allows = paths.filter((p) => p.effect === 'Allow' && !denies.some((d) => shadows(d, p)));
+  if (allows.length === 0) return { decision: 'none', via: null, statements: [], paths };
+  const softDeny = paths.some((p) => p.effect === 'Deny');
+  const hardAllow = allows.filter((p) => p.conditions.length === 0);
+  if (hardAllow.length > 0 && !softDeny) return { decision: 'allow', via: bestVia(hardAllow), statements: statementsOf(hardAllow), paths };
+  return { decision: 'conditional', via: bestVia(allows), statements: statementsOf(paths), paths };
+}
+
+/** The condition keys a cell depends on (every condition of every path), as written, first spelling kept. */
+export function cellConditionKeys(cell: MatrixCell): string[] {
+  const seen = new Map<string, string>();
+  for (const p of cell.paths) for (const c of p.conditions) if (!seen.has(c.key.toLowerCase())) seen.set(c.key.toLowerCase(), c.key);
+  return [...seen.values()];
 }

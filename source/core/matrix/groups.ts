@@ -12,17 +12,21 @@ export type GroupDecision = CellDecision | 'mixed';
 /**
  * A cell as shown: `allow` is granted by the policy itself; `iam` is an allow that takes
  * effect only if an IAM policy of the principal allows it too (the key policy delegates
- * to the account, or the principal is in another account).
+ * to the account, or the principal is in another account); `iam-or-direct` is such an
+ * allow beside a conditional direct path (allowed without IAM when its conditions hold);
+ * `grant` is allowed through a grant.
  */
-export type CellDisplay = 'allow' | 'iam' | 'deny' | 'conditional' | 'none';
+export type CellDisplay = 'allow' | 'iam' | 'iam-or-direct' | 'grant' | 'deny' | 'conditional' | 'none';
 export type GroupDisplay = CellDisplay | 'mixed';
 
 /** One ASCII symbol per display decision, for both the text grid and the UI. */
 export const DISPLAY_SYMBOLS: Readonly<Record<GroupDisplay, string>> = {
   allow: 'A',
   iam: 'I',
+  'iam-or-direct': 'B',
+  grant: 'G',
   deny: 'D',
-  conditional: '?',
+  conditional: 'C',
   none: '.',
   mixed: '~',
 };
@@ -31,6 +35,8 @@ export const DISPLAY_SYMBOLS: Readonly<Record<GroupDisplay, string>> = {
 export const DISPLAY_WORDS: Readonly<Record<GroupDisplay, string>> = {
   allow: 'allow',
   iam: 'IAM decides',
+  'iam-or-direct': 'IAM decides, or direct under conditions',
+  grant: 'grant',
   deny: 'deny',
   conditional: 'conditional',
   none: 'none',
@@ -41,6 +47,8 @@ export const DISPLAY_WORDS: Readonly<Record<GroupDisplay, string>> = {
 export const DISPLAY_MEANINGS: Readonly<Record<GroupDisplay, string>> = {
   allow: 'allowed by this policy, whatever the request context',
   iam: 'allowed only if an IAM policy of the principal allows it too (the key policy delegates to the account, or the principal is in another account)',
+  'iam-or-direct': 'allowed once an IAM policy of the principal allows it, and without one when the conditions of a direct statement hold',
+  grant: 'allowed through a grant (under its constraints)',
   deny: 'denied, whatever the request context',
   conditional: 'depends on the request context (conditions)',
   none: 'no statement applies',
@@ -48,12 +56,14 @@ export const DISPLAY_MEANINGS: Readonly<Record<GroupDisplay, string>> = {
 };
 
 /** Legend order: the symbols a reader meets most, first. */
-export const DISPLAY_LEGEND: readonly GroupDisplay[] = ['allow', 'iam', 'deny', 'conditional', 'none', 'mixed'];
+export const DISPLAY_LEGEND: readonly GroupDisplay[] = ['allow', 'iam', 'iam-or-direct', 'grant', 'deny', 'conditional', 'none', 'mixed'];
 
 export function cellDisplay(cell: MatrixCell | undefined): CellDisplay {
   if (!cell) return 'none';
-  if (cell.decision === 'allow') return cell.iamDecides ? 'iam' : 'allow';
-  return cell.decision;
+  if (cell.decision !== 'allow') return cell.decision;
+  if (cell.via === 'grant') return 'grant';
+  if (cell.via !== 'iam') return 'allow';
+  return cell.paths.some((p) => p.effect === 'Allow' && p.via === 'direct') ? 'iam-or-direct' : 'iam';
 }
 
 /** The actions of a group that count in a row: in a key policy, actions not on a key (GenerateRandom, CreateKey) can never be granted. */

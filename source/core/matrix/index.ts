@@ -1,6 +1,6 @@
 export * from './types.js';
 export { buildMatrix } from './build.js';
-export { combineCell, type CellEntry } from './cell.js';
+export { cellConditionKeys, cellFromPaths, NONE_CELL } from './cell.js';
 export { ANY_OTHER_PRINCIPAL, OTHER_ACCOUNT_KEYS, instantiatePattern, keyPolicyAccount, keyPolicyRows, identityRows, type RowSubject } from './subjects.js';
 export {
   actionsDisplay,
@@ -15,3 +15,4 @@ export {
   type GroupDecision,
   type GroupDisplay,
 } from './groups.js';
+export { describeCondition, describePath } from './describe.js';

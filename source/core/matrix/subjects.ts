@@ -9,8 +9,8 @@ import { splitArn } from '../evaluate/resource.js';
 export interface RowSubject {
   readonly subject: string;
   readonly label: string;
-  /** Key policy: the request principal of the row. Identity policy: the concrete key ARN of the row. */
-  readonly probe: string;
+  /** Key policy: the request principal the row stands for. Identity policy: the concrete key ARN of the row (SPEC 2.2 evaluatedAs). */
+  readonly evaluatedAs: string;
   /** For the synthetic rows: what the row stands for and the example it is evaluated with. */
   readonly note?: string;
 }
@@ -47,42 +47,66 @@ function principalValues(doc: PolicyDocument): Array<[string, string]> {
   return out;
 }
 
-/** The account that owns the key a key policy is attached to: the first account named, else the example account. */
+/**
+ * The account that owns the key a key policy is attached to (SPEC 2.2): the account
+ * of the account statement (an Allow whose Principal names an account root or id,
+ * key-policy-default.html), else the example account.
+ */
 export function keyPolicyAccount(doc: PolicyDocument): string {
-  for (const [, v] of principalValues(doc)) {
-    const [a] = accountsNamed([v]);
-    if (a) return a;
+  for (const s of doc.statements) {
+    if (s.effect !== 'Allow' || !s.principal || s.principal.wildcard) continue;
+    for (const v of s.principal.values.AWS ?? []) {
+      const root = ACCOUNT_ID.test(v) ? v : /^arn:[^:]+:iam::(\d{12}):root$/.exec(v)?.[1];
+      if (root) return root;
+    }
   }
   return EXAMPLE_ACCOUNT;
 }
 
-function describePrincipal(type: string, v: string): RowSubject {
-  if (v === '*') return { subject: '*', label: 'Anyone (*)', probe: '*' };
-  if (type === 'Service') return { subject: v, label: `Service ${v}`, probe: v };
+/** A role name the policy does not name, for rows that stand for "some role" of an account. */
+function unnamedRole(account: string, named: ReadonlySet<string>): string {
+  for (let i = 0; ; i++) {
+    const arn = `arn:aws:iam::${account}:role/UnnamedRole${i === 0 ? '' : i}`;
+    if (!named.has(arn)) return arn;
+  }
+}
+
+function describePrincipal(type: string, v: string, keyAccount: string, named: ReadonlySet<string>): RowSubject {
+  if (v === '*') {
+    const as = unnamedRole(keyAccount, named);
+    return { subject: '*', label: 'Anyone (*)', evaluatedAs: as, note: `Anyone; evaluated as a role of the key's account that the policy does not name (${as}). Other accounts: see "Any other principal".` };
+  }
+  if (type === 'Service') return { subject: v, label: `Service ${v}`, evaluatedAs: v };
   const root = ACCOUNT_ID.test(v) ? v : /^arn:[^:]+:iam::(\d{12}):root$/.exec(v)?.[1];
-  if (root) return { subject: `arn:aws:iam::${root}:root`, label: `Account ${root} (IAM policies decide)`, probe: `arn:aws:iam::${root}:root` };
+  if (root) {
+    const as = unnamedRole(root, named);
+    return { subject: `arn:aws:iam::${root}:root`, label: `Account ${root} (IAM policies decide)`, evaluatedAs: as, note: `The principals of account ${root}; evaluated as a role the policy does not name (${as}).` };
+  }
   const m = /^arn:[^:]+:(?:iam|sts)::(\d{12}):(role|user|assumed-role)\/(.*)$/.exec(v);
   if (m) {
     const kind = m[2] === 'role' ? 'Role' : m[2] === 'user' ? 'User' : 'Session';
-    return { subject: v, label: `${kind} ${m[3]!.split('/').pop()} (account ${m[1]})`, probe: v };
+    return { subject: v, label: `${kind} ${m[3]!.split('/').pop()} (account ${m[1]})`, evaluatedAs: v };
   }
-  return { subject: v, label: `${type} ${v}`, probe: v };
+  return { subject: v, label: `${type} ${v}`, evaluatedAs: v };
 }
 
 /** Key policy rows: every principal named, then "any other principal" (an unnamed principal of an unnamed account). */
 export function keyPolicyRows(doc: PolicyDocument): RowSubject[] {
   const seen = new Map<string, RowSubject>();
-  for (const [type, v] of principalValues(doc)) {
-    const row = describePrincipal(type, v);
+  const values = principalValues(doc);
+  const named = new Set(values.map(([, v]) => v));
+  const keyAccount = keyPolicyAccount(doc);
+  for (const [type, v] of values) {
+    const row = describePrincipal(type, v, keyAccount, named);
     if (!seen.has(row.subject)) seen.set(row.subject, row);
   }
-  const other = spareAccount(accountsNamed(principalValues(doc).map(([, v]) => v)));
+  const other = spareAccount(accountsNamed(values.map(([, v]) => v)));
   return [
     ...seen.values(),
     {
       subject: ANY_OTHER_PRINCIPAL,
       label: 'Any other principal',
-      probe: `arn:aws:iam::${other}:role/AnyOtherPrincipal`,
+      evaluatedAs: `arn:aws:iam::${other}:role/AnyOtherPrincipal`,
       note: `A principal the policy does not name, in an account it does not name (evaluated as arn:aws:iam::${other}:role/AnyOtherPrincipal).`,
     },
   ];
@@ -113,7 +137,7 @@ export function identityRows(doc: PolicyDocument): RowSubject[] {
   for (const p of patterns) {
     if (seen.has(p)) continue;
     const label = p === '*' ? 'Every key (*)' : p.trim() === '' ? `(empty resource ${JSON.stringify(p)})` : p;
-    seen.set(p, { subject: p, label, probe: instantiatePattern(p) });
+    seen.set(p, { subject: p, label, evaluatedAs: instantiatePattern(p) });
   }
   const other = spareAccount(accountsNamed(patterns));
   return [
@@ -121,7 +145,7 @@ export function identityRows(doc: PolicyDocument): RowSubject[] {
     {
       subject: OTHER_ACCOUNT_KEYS,
       label: 'Keys in other accounts',
-      probe: `arn:aws:kms:us-west-2:${other}:key/${EXAMPLE_KEY_ID}`,
+      evaluatedAs: `arn:aws:kms:us-west-2:${other}:key/${EXAMPLE_KEY_ID}`,
       note: `A key in an account the policy does not name (evaluated as arn:aws:kms:us-west-2:${other}:key/${EXAMPLE_KEY_ID}).`,
     },
   ];

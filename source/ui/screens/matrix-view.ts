@@ -1,5 +1,6 @@
+import { visibleLine } from '../../core/text/visible.js';
 import { ACTION_GROUPS, kmsActionsByGroup, type ActionGroup } from '../../core/catalog/kms.js';
-import { actionsDisplay, DISPLAY_LEGEND, DISPLAY_MEANINGS, DISPLAY_SYMBOLS, DISPLAY_WORDS, type GroupDisplay } from '../../core/matrix/index.js';
+import { actionsDisplay, cellConditionKeys, describePath, DISPLAY_LEGEND, DISPLAY_MEANINGS, DISPLAY_SYMBOLS, DISPLAY_WORDS, type GroupDisplay } from '../../core/matrix/index.js';
 import type { Matrix, MatrixRow } from '../../core/matrix/types.js';
 import type { PolicyKind } from '../../core/policy/model.js';
 import type { MatrixMode } from '../state/types.js';
@@ -19,6 +20,8 @@ export const GROUP_SHORT: Readonly<Record<ActionGroup, string>> = {
 export const DECISION_COLORS: Readonly<Record<GroupDisplay, string>> = {
   allow: 'green',
   iam: 'blue',
+  'iam-or-direct': 'cyan',
+  grant: 'greenBright',
   deny: 'red',
   conditional: 'yellow',
   none: 'gray',
@@ -27,9 +30,10 @@ export const DECISION_COLORS: Readonly<Record<GroupDisplay, string>> = {
 
 /** The legend line under the grid: every symbol with its short word ('I' only for key policies). */
 export function legendText(kind: PolicyKind): string {
-  const order = DISPLAY_LEGEND.filter((d) => d !== 'iam');
+  const keyOnly = new Set<GroupDisplay>(['iam', 'iam-or-direct']);
+  const order = DISPLAY_LEGEND.filter((d) => !keyOnly.has(d));
   const items = order.map((d) => `${DISPLAY_SYMBOLS[d]} ${DISPLAY_WORDS[d]}`);
-  if (kind === 'key') items.push(`${DISPLAY_SYMBOLS.iam} ${DISPLAY_WORDS.iam}`);
+  if (kind === 'key') for (const d of keyOnly) items.push(`${DISPLAY_SYMBOLS[d]} ${DISPLAY_WORDS[d]}`);
   return items.join(` ${SYMBOLS.dot} `);
 }
 
@@ -68,15 +72,20 @@ export function cellDetail(row: MatrixRow, column: MatrixColumn, mode: MatrixMod
     const d = actionsDisplay(row, [a]);
     counts.set(d, (counts.get(d) ?? 0) + 1);
     for (const s of cell?.statements ?? []) statements.add(s);
-    for (const k of cell?.conditionKeys ?? []) keys.add(k);
+    if (cell) for (const k of cellConditionKeys(cell)) keys.add(k);
   }
   const parts = [
     mode === 'groups' && decision === 'mixed'
       ? [...counts].map(([d, n]) => `${n} ${DISPLAY_WORDS[d as GroupDisplay]}`).join(', ')
       : `${DISPLAY_WORDS[decision]}: ${DISPLAY_MEANINGS[decision]}`,
   ];
-  if (statements.size > 0) parts.push(`statements: ${[...statements].sort((a, b) => a - b).map(statementName).join(', ')}`);
-  if (keys.size > 0) parts.push(`conditions: ${[...keys].join(', ')}`);
+  const single = column.actions.length === 1 ? row.cells[column.actions[0]!] : undefined;
+  if (single && single.paths.length > 0) parts.push(...single.paths.map((p) => describePath(p, statementName)));
+  else {
+    if (statements.size > 0) parts.push(`statements: ${[...statements].sort((a, b) => a - b).map(statementName).join(', ')}`);
+    if (keys.size > 0) parts.push(`conditions: ${[...keys].join(', ')}`);
+  }
   if (row.note) parts.push(row.note);
-  return parts.join('; ');
+  // Condition keys come from the policy.
+  return visibleLine(parts.join('; '));
 }

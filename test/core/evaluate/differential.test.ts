@@ -27,6 +27,8 @@ import { runSimulation } from '@cloud-copilot/iam-simulate';
 import { describe, expect, it } from 'vitest';
 import { kmsAction, CROSS_ACCOUNT_ACTION_NAMES } from '../../../source/core/catalog/kms.js';
 import { authorize, type AuthorizationResult, type Decision } from '../../../source/core/evaluate/index.js';
+import { requestContext } from '../../../source/core/evaluate/authorize.js';
+import { parseRequestPrincipal } from '../../../source/core/evaluate/principal.js';
 import { buildDocument } from '../../../source/core/policy/model.js';
 import { caseArb, KEY_ACCOUNT, type GeneratedCase, type GeneratedRequest } from './differential-cases.js';
 
@@ -62,6 +64,26 @@ interface Exclusion {
 
 /** Areas where the oracle disagrees with the AWS documentation. */
 export const EXCLUSIONS: readonly Exclusion[] = [
+  {
+    // The account's root user is the account principal itself: the account statement
+    // (Principal arn:aws:iam::ACCT:root) allows it with no IAM policy.
+    area: 'keyAccountRootUser',
+    page: 'https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html',
+    applies: (c, r) => c.keyPolicy !== undefined && oraclePrincipal(r.principal) === `arn:aws:iam::${r.key.split(':')[4]}:root`,
+  },
+  {
+    // A NotPrincipal list names principals themselves: the account ARN exempts only the
+    // account principal, a role session only by its session ARN.
+    area: 'notPrincipalNamesThePrincipalItself',
+    page: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notprincipal.html',
+    applies: (c) => statementsOf(c).some((s) => s.NotPrincipal !== undefined),
+  },
+  {
+    // Alias operations need permission on the alias too, which only an IAM policy gives.
+    area: 'aliasOperationNeedsIam',
+    page: 'https://docs.aws.amazon.com/kms/latest/developerguide/alias-access.html',
+    applies: (c, r) => c.keyPolicy !== undefined && kmsAction(r.action)?.onAlias === true,
+  },
   {
     // A key id, alias name or other non-ARN value never names a key: Resource never
     // matches it, NotResource never excludes it. The oracle expands a bare key id in
@@ -133,7 +155,8 @@ async function compare(c: GeneratedCase, r: GeneratedRequest): Promise<Compariso
       principal: oraclePrincipal(r.principal),
       action: r.action,
       resource: action.onKey ? { resource: r.key, accountId: keyAccount } : { resource: '*', accountId: accountOf(r.principal) ?? KEY_ACCOUNT },
-      contextVariables: r.context,
+      // The keys AWS sets from the principal (SPEC 2.1), which authorize derives, told to the oracle too.
+      contextVariables: { ...Object.fromEntries([...requestContext(parseRequestPrincipal(r.principal), {}, action).context].map(([k, v]) => [k, [...v]])), ...r.context },
     },
     identityPolicies: r.principal.endsWith('.amazonaws.com') ? [] : c.identityPolicies.map((policy, i) => ({ name: `p${i}`, policy })),
     serviceControlPolicies: [],

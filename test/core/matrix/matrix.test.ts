@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { kmsActionIds } from '../../../source/core/catalog/kms.js';
-import { ANY_OTHER_PRINCIPAL, buildMatrix, cellDisplay, DISPLAY_SYMBOLS, groupDecision, groupDisplay, OTHER_ACCOUNT_KEYS } from '../../../source/core/matrix/index.js';
+import { ANY_OTHER_PRINCIPAL, buildMatrix, cellConditionKeys, cellDisplay, DISPLAY_SYMBOLS, groupDecision, groupDisplay, OTHER_ACCOUNT_KEYS } from '../../../source/core/matrix/index.js';
 import { buildDocument } from '../../../source/core/policy/model.js';
 import { FIXTURES } from '../../helpers/cli.js';
 
@@ -69,10 +69,16 @@ describe('conditional cells', () => {
   const m = buildMatrix(doc, 'key');
   const app = m.rows[0]!;
   it('a conditional allow names its statement and keys', () => {
-    expect(app.cells['kms:Decrypt']).toEqual({ decision: 'conditional', via: 'direct', statements: [0], conditionKeys: ['kms:ViaService'], iamDecides: false });
+    expect(app.cells['kms:Decrypt']).toEqual({
+      decision: 'conditional',
+      via: 'direct',
+      statements: [0],
+      paths: [{ effect: 'Allow', via: 'direct', statements: [0], grants: [], conditions: [{ statement: 0, operator: 'StringEquals', key: 'kms:ViaService', values: ['s3.us-west-2.amazonaws.com'] }] }],
+    });
   });
   it('an allow under a conditional deny is conditional', () => {
-    expect(app.cells['kms:Encrypt']).toMatchObject({ decision: 'conditional', statements: [1, 2], conditionKeys: ['aws:SecureTransport'] });
+    expect(app.cells['kms:Encrypt']).toMatchObject({ decision: 'conditional', statements: [1, 2] });
+    expect(cellConditionKeys(app.cells['kms:Encrypt']!)).toEqual(['aws:SecureTransport']);
   });
 });
 
@@ -103,7 +109,7 @@ describe('identity policy matrix', () => {
   });
   it('identity allows are shown as A (an identity policy has no delegation)', () => {
     expect(cellDisplay(m.rows[0]!.cells['kms:Encrypt'])).toBe('allow');
-    expect(m.rows.every((r) => Object.values(r.cells).every((c) => !c.iamDecides))).toBe(true);
+    expect(m.rows.every((r) => Object.values(r.cells).every((c) => c.via !== 'iam'))).toBe(true);
   });
   it('the last row is "Keys in other accounts", with its example key in the note', () => {
     const other = m.rows.at(-1)!;
@@ -128,7 +134,7 @@ describe('display: a direct allow (A) is told apart from an allow IAM decides (I
 
   it('a role named by the key policy: A for what it grants, I for what only the account statement grants', () => {
     expect(cellDisplay(role.cells['kms:Decrypt'])).toBe('allow');
-    expect(role.cells['kms:PutKeyPolicy']).toMatchObject({ decision: 'allow', via: 'iam', iamDecides: true });
+    expect(role.cells['kms:PutKeyPolicy']).toMatchObject({ decision: 'allow', via: 'iam' });
     expect(cellDisplay(role.cells['kms:PutKeyPolicy'])).toBe('iam');
     expect(groupDisplay(role, 'Key management', 'key')).toBe('iam');
     // The plain decision does not tell them apart; that is why the grid uses the display.
@@ -140,7 +146,8 @@ describe('display: a direct allow (A) is told apart from an allow IAM decides (I
   });
   it('a principal of another account named directly still needs its own IAM policy: I', () => {
     const partner = row('arn:aws:iam::444455556666:role/Partner');
-    expect(partner.cells['kms:Decrypt']).toMatchObject({ decision: 'allow', via: 'direct', iamDecides: true });
+    // key-policy-modifying-external-accounts.html: the other account's IAM policy must allow too.
+    expect(partner.cells['kms:Decrypt']).toMatchObject({ decision: 'allow', via: 'iam' });
     expect(cellDisplay(partner.cells['kms:Decrypt'])).toBe('iam');
   });
   it('symbols are distinct ASCII characters', () => {
