@@ -41,7 +41,8 @@ function conditionLines(m: Matrix): string[] {
         if (cell && cell.decision === 'conditional') for (const k of cellConditionKeys(cell)) keys.add(k);
         else if (cell) for (const p of cell.paths) if (p.effect === 'Allow' && p.conditions.length > 0) for (const c of p.conditions) keys.add(c.key);
       }
-      if (keys.size > 0) lines.push(`  ${row.label}, ${GROUP_HEADINGS[g]}: ${[...keys].join(', ')}`);
+      // Labels and condition keys come from the policy: shown escaped (SPEC 2).
+      if (keys.size > 0) lines.push(`  ${visibleLine(row.label)}, ${GROUP_HEADINGS[g]}: ${visibleLine([...keys].join(', '))}`);
     }
   }
   return lines.length > 0 ? ['Conditions (the keys the request must carry for a conditional path):', ...lines] : [];
