@@ -3,7 +3,7 @@
  * table (figure, target, median, spread, ratio or p99, met). It informs: the exit code is 0
  * whatever the numbers (tests stay untimed).
  *
- *   node bench/run.mjs [--only engine,keys,install,startup,memory] [--keep]
+ *   node bench/run.mjs [--only engine,keys,scale,install,startup,memory] [--keep]
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
@@ -11,7 +11,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { BENCH, ROOT, bundleEntry } from './lib/bundle.mjs';
 
-const SECTIONS = ['engine', 'keys', 'install', 'startup', 'memory'];
+const SECTIONS = ['engine', 'keys', 'scale', 'install', 'startup', 'memory'];
 const args = process.argv.slice(2);
 const onlyArg = args.find((a) => a.startsWith('--only'));
 const only = onlyArg ? (onlyArg.includes('=') ? onlyArg.split('=')[1] : args[args.indexOf(onlyArg) + 1]).split(',') : SECTIONS;
@@ -66,6 +66,16 @@ if (only.includes('engine') || only.includes('keys')) {
     } catch (e) {
       failed(name, e);
     }
+  }
+}
+
+if (only.includes('scale')) {
+  log('open of a 2,000-statement policy: first frame and Ctrl+C …');
+  try {
+    const { scaleBench } = await import('./scale.mjs');
+    rows.push(...(await scaleBench(log)));
+  } catch (e) {
+    failed('scale', e);
   }
 }
 

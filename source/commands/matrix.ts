@@ -7,7 +7,7 @@ import { flagBoolean, parseCommandArgs } from './args.js';
 import { EXIT, UsageError, type CommandIo } from './io.js';
 import { loadPolicy, requireReadable } from './load-policy.js';
 
-const FLAGS = { json: 'boolean', kind: 'string', policy: 'string' } as const;
+const FLAGS = { json: 'boolean', kind: 'string' } as const;
 
 /** SPEC 2.2 JSON: the cell model as it is, rows with their evaluatedAs. */
 export function matrixJson(m: Matrix): unknown {
@@ -41,7 +41,8 @@ function conditionLines(m: Matrix): string[] {
         if (cell && cell.decision === 'conditional') for (const k of cellConditionKeys(cell)) keys.add(k);
         else if (cell) for (const p of cell.paths) if (p.effect === 'Allow' && p.conditions.length > 0) for (const c of p.conditions) keys.add(c.key);
       }
-      if (keys.size > 0) lines.push(`  ${visibleLine(row.label)}, ${GROUP_HEADINGS[g]}: ${[...keys].map(visibleLine).join(', ')}`);
+      // Labels and condition keys come from the policy: shown escaped (SPEC 2).
+      if (keys.size > 0) lines.push(`  ${visibleLine(row.label)}, ${GROUP_HEADINGS[g]}: ${visibleLine([...keys].join(', '))}`);
     }
   }
   return lines.length > 0 ? ['Conditions (the keys the request must carry for a conditional path):', ...lines] : [];

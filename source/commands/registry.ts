@@ -26,7 +26,7 @@ Usage:
   kms-policy-tui open <file|->            interactive workspace on an existing policy
   kms-policy-tui list [--json]            templates: id, title, kind, parameters
   kms-policy-tui render <template-id> [--param NAME=VALUE]... [--format json|terraform|cloudformation]
-                                          [--out FILE [--force]] [--copy]
+                                          [--out FILE|- [--force]] [--copy]
   kms-policy-tui explain <file|-> [--json] [--kind key|identity]
   kms-policy-tui matrix <file|-> [--json] [--kind key|identity]
   kms-policy-tui lint <file|-> [--format text|json|sarif] [--kind key|identity]
