@@ -15,6 +15,9 @@ export interface CompiledStatement {
   readonly action: ActionMatcher;
   /** Matches the resource (Resource, or everything but NotResource); false when neither is given. */
   readonly resource: ResourceMatcher;
+  /** The element a failed action or resource match is reported against (trace). */
+  readonly actionElement: 'Action' | 'NotAction';
+  readonly resourceElement: 'Resource' | 'NotResource';
   readonly principal: PrincipalElement | undefined;
   readonly notPrincipal: PrincipalElement | undefined;
   readonly conditions: readonly ConditionClause[];
@@ -33,6 +36,8 @@ export function compileStatement(s: Statement): CompiledStatement {
     effect: s.effect === 'Allow' || s.effect === 'Deny' ? s.effect : null,
     action: actionMatch ?? (notActionMatch ? (a: string) => !notActionMatch(a) : never),
     resource: resourceMatch ?? (notResourceMatch ? (r, ctx) => !notResourceMatch(r, ctx) : never),
+    actionElement: !s.action && s.notAction ? 'NotAction' : 'Action',
+    resourceElement: !s.resource && s.notResource ? 'NotResource' : 'Resource',
     principal: s.principal,
     notPrincipal: s.notPrincipal,
     conditions: s.conditions,
