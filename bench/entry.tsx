@@ -7,6 +7,7 @@ import { render } from 'ink';
 import { createElement } from 'react';
 import { kmsAction, kmsActionIds } from '../source/core/catalog/kms.js';
 import { authorize } from '../source/core/evaluate/index.js';
+import { lintPolicy } from '../source/core/lint/index.js';
 import { buildMatrix } from '../source/core/matrix/index.js';
 import { buildDocument, parsePolicy } from '../source/core/policy/index.js';
 import { allTemplates, findTemplate, renderTemplate, validateParameter } from '../source/core/templates/index.js';
@@ -15,7 +16,7 @@ import { keepYoungGenerationSmall } from '../source/ui/perf/heap.js';
 import { initialState } from '../source/ui/state/reducer.js';
 import type { WorkspaceSource } from '../source/ui/state/types.js';
 
-export { keepYoungGenerationSmall, authorize, buildDocument, buildMatrix, kmsAction, kmsActionIds, parsePolicy, allTemplates, findTemplate, renderTemplate };
+export { keepYoungGenerationSmall, lintPolicy, authorize, buildDocument, buildMatrix, kmsAction, kmsActionIds, parsePolicy, allTemplates, findTemplate, renderTemplate };
 
 const library = { find: findTemplate, validate: validateParameter };
 
@@ -25,7 +26,7 @@ const services: UiServices = {
   library,
   copy: async () => ({ method: 'osc52', message: 'Copied (bench)' }),
   write: async (path) => ({ ok: true, path, overwritten: false }),
-  exists: async () => false,
+  check: async () => ({ exists: false, refusal: null }),
 };
 
 export interface FakeTerminal {

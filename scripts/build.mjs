@@ -6,6 +6,7 @@ import { existsSync, readdirSync, statSync, rmSync, chmodSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { perfPlugins } from './esbuild-perf.mjs';
+import { noDevtools } from './esbuild-safety.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const entry = join(root, 'dist/cli.js');
@@ -45,15 +46,18 @@ await build({
   minify: true,
   legalComments: 'linked',
   chunkNames: 'chunks/[name]-[hash]',
-  // clipboardy stays a dependency (it spawns platform tools); DEV-only devtools is never loaded.
-  external: ['clipboardy', 'react-devtools-core'],
+  // clipboardy stays a dependency (it spawns platform tools). Ink's devtools are not bundled at all (esbuild-safety.mjs).
+  // @cdktf/hcl2json stays a dependency: it reads its WebAssembly file (main.wasm.gz) from its own
+  // folder at run time, so npm ships the wasm with it; the CLI imports it only when a .tf file is read.
+  external: ['clipboardy', '@cdktf/hcl2json'],
   define: { 'process.env.NODE_ENV': '"production"' },
   jsx: 'automatic',
   banner: {
     js: "#!/usr/bin/env node\nimport { createRequire as __kptCreateRequire } from 'node:module'; const require = __kptCreateRequire(import.meta.url);",
   },
   // Less work per frame for Ink, same output (issue 7).
-  plugins: perfPlugins(root),
+  // Nothing that can open a socket, and DEV changes nothing (issue 13).
+  plugins: [...perfPlugins(root), noDevtools()],
   logLevel: 'warning',
 });
 chmodSync(entry, 0o755);

@@ -1,5 +1,6 @@
 import { build } from 'esbuild';
 import { perfPlugins } from '../../scripts/esbuild-perf.mjs';
+import { noDevtools } from '../../scripts/esbuild-safety.mjs';
 import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -28,11 +29,11 @@ export async function bundleEntry({ outdir = join(WORK, 'entry'), plugins = perf
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    external: ['clipboardy', 'react-devtools-core'],
+    external: ['clipboardy'],
     define: { 'process.env.NODE_ENV': '"production"' },
     jsx: 'automatic',
     banner: { js: "import { createRequire as __benchCreateRequire } from 'node:module'; const require = __benchCreateRequire(import.meta.url);" },
-    plugins,
+    plugins: [...plugins, noDevtools()],
     logLevel: 'warning',
   });
   return join(outdir, 'entry.js');

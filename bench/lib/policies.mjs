@@ -128,3 +128,32 @@ export function randomContext(r) {
   if (r.next() < 0.3) ctx['aws:SourceIp'] = r.pick(['203.0.113.7', '198.51.100.1']);
   return ctx;
 }
+
+const KEY_IDS = Array.from({ length: 40 }, (_, i) => `${(0x1234abcd + i).toString(16)}-12ab-34cd-56ef-1234567890ab`);
+
+/**
+ * An IAM identity policy of `statements` statements, as large real ones look: key ARNs of
+ * a few accounts and Regions, action wildcards, some conditions, Deny guardrails, and a few
+ * statements of other services.
+ */
+export function generateIdentityPolicy({ statements, seed }) {
+  const r = rng(seed);
+  const Statement = [];
+  for (let i = 0; i < statements; i++) {
+    const account = r.next() < 0.8 ? ACCOUNT : r.pick(OTHER_ACCOUNTS);
+    const keys = r.some(KEY_IDS, 1, 3).map((k) => `arn:aws:kms:${r.pick(['us-west-2', 'us-east-1', 'eu-west-1'])}:${account}:key/${k}`);
+    const kind = r.int(20) < 2 ? 'deny' : r.pick(['use', 'use', 'use', 'admin', 'grants', 'other']);
+    const s = { Sid: `S${i}`, Effect: kind === 'deny' ? 'Deny' : 'Allow' };
+    if (kind === 'use') s.Action = r.next() < 0.15 ? 'kms:GenerateDataKey*' : [...r.some(CRYPTO_ACTIONS, 1, 5), 'kms:DescribeKey'];
+    else if (kind === 'admin') s.Action = r.some(ADMIN_ACTIONS, 2, 6);
+    else if (kind === 'grants') s.Action = r.some(GRANT_ACTIONS, 1, 3);
+    else if (kind === 'other') s.Action = r.some(['s3:GetObject', 's3:PutObject', 'logs:PutLogEvents', 'sqs:SendMessage'], 1, 2);
+    else s.Action = r.some(['kms:ScheduleKeyDeletion', 'kms:DisableKey', 'kms:PutKeyPolicy'], 1, 2);
+    s.Resource = kind === 'other' ? `arn:aws:s3:::bucket-${i}/*` : keys.length === 1 ? keys[0] : keys;
+    if (kind === 'grants') s.Condition = { Bool: { 'kms:GrantIsForAWSResource': 'true' } };
+    else if (kind === 'deny') s.Condition = { Bool: { 'aws:SecureTransport': 'false' } };
+    else if (kind !== 'other' && r.next() < 0.4) s.Condition = condition(r);
+    Statement.push(s);
+  }
+  return { Version: '2012-10-17', Statement };
+}

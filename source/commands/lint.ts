@@ -1,23 +1,48 @@
-import { lintDocument } from '../core/lint/index.js';
+import { lintSourcePolicy } from '../core/lint/rules/sources.js';
 import type { Finding } from '../core/lint/catalog.js';
-import { parseCommandArgs, flagChoice } from './args.js';
-import { EXIT, UsageError, type CommandIo } from './io.js';
-import { loadPolicy } from './load-policy.js';
+import { formatSourcesJson, formatSourcesSarif, formatSourcesText, summarize, type PolicyReport } from '../core/lint/report-sources.js';
 import { formatJson, formatSarif, formatText } from '../core/lint/report.js';
 import { VERSION } from '../version.js';
+import { flagChoice, flagString, parseCommandArgs } from './args.js';
+import { EXIT, UsageError, type CommandIo } from './io.js';
+import { loadPolicies } from './load-policy.js';
 
-/** `lint <file|-> [--format text|json|sarif] [--kind key|identity]` (SPEC 2, 2.3). */
+/**
+ * `lint <source|dir|-> [--format text|json|sarif] [--kind key|identity] [--policy NAME]`
+ * (SPEC 2, 2.3, 2.5): every policy of the source, or of every source under a directory.
+ */
 export async function run(argv: readonly string[], io: CommandIo): Promise<number> {
-  const args = parseCommandArgs('lint', argv, { format: 'string', kind: 'string' });
-  if (args.positionals.length > 1) throw new UsageError('lint: expected one policy file or \'-\'');
+  const args = parseCommandArgs('lint', argv, { format: 'string', kind: 'string', policy: 'string' });
+  if (args.positionals.length > 1) throw new UsageError("lint: expected one policy source, a directory, or '-'");
+  const path = args.positionals[0];
+  if (path === undefined) throw new UsageError("lint: expected a policy source, a directory, or '-' for standard input");
   const format = flagChoice(args, 'format', ['text', 'json', 'sarif'] as const, 'text');
-  const policy = await loadPolicy(args.positionals[0], args, io, 'lint');
-  const findings: readonly Finding[] = policy.unreadable ? policy.findings : lintDocument(policy.parsed, policy.kind);
-  const output =
-    format === 'json' ? formatJson(findings)
-    : format === 'sarif' ? formatSarif(findings, policy.name, VERSION)
-    : formatText(findings, policy.name, policy.parsed.text, policy.kind);
-  io.stdout.write(output);
-  if (policy.unreadable) return EXIT.usage;
-  return findings.some((f) => f.severity === 'error' || f.severity === 'security') ? EXIT.findings : EXIT.ok;
+  const policy = flagString(args, 'policy');
+  const sources = await loadPolicies(path, args, io, { directories: true, ...(policy !== undefined ? { policy } : {}) });
+
+  const reports: PolicyReport[] = sources.policies.map((p) => ({
+    file: p.file,
+    policy: p.policyName,
+    kind: p.kind,
+    sourceText: p.sourceText,
+    findings: p.unreadable ? p.findings : lintSourcePolicy(p.source, p.kind),
+  }));
+  for (const problem of sources.problems) reports.push({ file: problem.file, policy: null, kind: 'source', sourceText: '', findings: [problem.finding] });
+  const all: Finding[] = reports.flatMap((r) => r.findings);
+  const unreadable = sources.policies.some((p) => p.unreadable) || sources.problems.some((p) => p.finding.id === 'JSON_SYNTAX');
+
+  const bare = sources.filesRead === 1 && sources.format === 'policy-document' && reports.length === 1 && reports[0]!.policy !== null;
+  if (bare) {
+    // A bare policy document: the report of SPEC 2.3, unchanged.
+    const r = reports[0]!;
+    io.stdout.write(format === 'json' ? formatJson(r.findings) : format === 'sarif' ? formatSarif(r.findings, r.file, VERSION) : formatText(r.findings, r.file, r.sourceText, r.kind));
+  } else {
+    const summary = summarize(reports, sources.filesRead);
+    const directory = sources.filesRead !== 1 || sources.policies.length === 0;
+    if (format === 'json') io.stdout.write(formatSourcesJson(reports, directory ? summary : null));
+    else if (format === 'sarif') io.stdout.write(formatSourcesSarif(reports, VERSION));
+    else io.stdout.write(formatSourcesText(reports, summary));
+  }
+  if (unreadable) return EXIT.usage;
+  return all.some((f) => f.severity === 'error' || f.severity === 'security') ? EXIT.findings : EXIT.ok;
 }

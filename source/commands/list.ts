@@ -1,3 +1,4 @@
+import { visible } from '../core/text/visible.js';
 import { allTemplates, type Template } from '../core/templates/index.js';
 import { flagBoolean, parseCommandArgs } from './args.js';
 import { EXIT, UsageError, type CommandIo } from './io.js';
@@ -37,7 +38,7 @@ export async function run(argv: readonly string[], io: CommandIo): Promise<numbe
     ['ID', 'KIND', 'CATEGORY', 'PARAMETERS', 'TITLE'],
     ...templates.map((t) => [t.id, t.kind, t.category, t.parameters.map((p) => p.name).join(',') || '-', t.title]),
   ];
-  io.stdout.write(`${table(rows, io.stdout.isTTY ? io.stdout.columns : undefined)}\n`);
+  io.stdout.write(`${visible(table(rows, io.stdout.isTTY ? io.stdout.columns : undefined))}\n`);
   if (io.stdout.isTTY) io.stdout.write(`\n${templates.length} templates. Render one with: kms-policy-tui render <id> [--param NAME=VALUE]...\n`);
   return EXIT.ok;
 }

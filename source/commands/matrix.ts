@@ -1,4 +1,5 @@
 /** `matrix`: who can do what under one policy (SPEC 2.2), as JSON or a compact grid by action group. */
+import { visibleLine } from '../core/text/visible.js';
 import { ACTION_GROUPS, ACTION_GROUP_LABELS } from '../core/catalog/kms.js';
 import { kmsActionsByGroup } from '../core/catalog/kms.js';
 import { buildMatrix, cellConditionKeys, DISPLAY_LEGEND, DISPLAY_MEANINGS, DISPLAY_SYMBOLS, DISPLAY_WORDS, groupDisplay, type GroupDisplay, type Matrix } from '../core/matrix/index.js';
@@ -6,7 +7,7 @@ import { flagBoolean, parseCommandArgs } from './args.js';
 import { EXIT, UsageError, type CommandIo } from './io.js';
 import { loadPolicy, requireReadable } from './load-policy.js';
 
-const FLAGS = { json: 'boolean', kind: 'string' } as const;
+const FLAGS = { json: 'boolean', kind: 'string', policy: 'string' } as const;
 
 /** SPEC 2.2 JSON: the cell model as it is, rows with their evaluatedAs. */
 export function matrixJson(m: Matrix): unknown {
@@ -40,7 +41,7 @@ function conditionLines(m: Matrix): string[] {
         if (cell && cell.decision === 'conditional') for (const k of cellConditionKeys(cell)) keys.add(k);
         else if (cell) for (const p of cell.paths) if (p.effect === 'Allow' && p.conditions.length > 0) for (const c of p.conditions) keys.add(c.key);
       }
-      if (keys.size > 0) lines.push(`  ${row.label}, ${GROUP_HEADINGS[g]}: ${[...keys].join(', ')}`);
+      if (keys.size > 0) lines.push(`  ${visibleLine(row.label)}, ${GROUP_HEADINGS[g]}: ${[...keys].map(visibleLine).join(', ')}`);
     }
   }
   return lines.length > 0 ? ['Conditions (the keys the request must carry for a conditional path):', ...lines] : [];
@@ -59,16 +60,18 @@ const GROUP_HEADINGS: Readonly<Record<(typeof ACTION_GROUPS)[number], string>> =
 
 export function formatMatrix(m: Matrix, color: boolean): string {
   const paint = (d: GroupDisplay, s: string) => (color ? `\u001b[${COLORS[d]}m${s}\u001b[0m` : s);
-  const labelWidth = Math.min(60, Math.max(...m.rows.map((r) => r.label.length), 'Principal'.length));
+  // Labels come from the policy: shown escaped, never acted on by the terminal (SPEC 2).
+  const labels = m.rows.map((r) => visibleLine(r.label));
+  const labelWidth = Math.min(60, Math.max(...labels.map((l) => l.length), 'Principal'.length));
   const cut = (s: string) => (s.length > labelWidth ? `${s.slice(0, labelWidth - 3)}...` : s.padEnd(labelWidth));
   const headings = ACTION_GROUPS.map((g) => GROUP_HEADINGS[g]);
   const lines = [`${(m.kind === 'key' ? 'Principal' : 'Resource').padEnd(labelWidth)}  ${headings.map((h) => h.padEnd(7)).join('')}`.trimEnd()];
-  for (const row of m.rows) {
+  for (const [i, row] of m.rows.entries()) {
     const cells = ACTION_GROUPS.map((g) => {
       const d = groupDisplay(row, g, m.kind);
       return paint(d, DISPLAY_SYMBOLS[d]) + ' '.repeat(6);
     });
-    lines.push(`${cut(row.label)}  ${cells.join('')}`.trimEnd());
+    lines.push(`${cut(labels[i]!)}  ${cells.join('')}`.trimEnd());
   }
   lines.push('');
   // The whole legend whatever the policy, so a symbol always means the same; 'I' exists only in key policies.
@@ -77,7 +80,7 @@ export function formatMatrix(m: Matrix, color: boolean): string {
   for (const d of ['iam', 'iam-or-direct', 'grant', 'conditional', 'mixed'] as const) if (legend.includes(d)) lines.push(`  ${DISPLAY_SYMBOLS[d]} = ${DISPLAY_MEANINGS[d]}`);
   lines.push(...conditionLines(m));
   lines.push(`Groups: ${ACTION_GROUPS.map((g) => `${GROUP_HEADINGS[g]} = ${ACTION_GROUP_LABELS[g]}`).join('; ')}`);
-  for (const row of m.rows) if (row.note) lines.push(`${row.label}: ${row.note}`);
+  for (const [i, row] of m.rows.entries()) if (row.note) lines.push(`${labels[i]!}: ${visibleLine(row.note)}`);
   if (m.kind === 'identity') lines.push('An identity policy is half of the decision: the key policy of each key must also allow.');
   lines.push('Per-action cells: --json.');
   return `${lines.join('\n')}\n`;

@@ -1,3 +1,4 @@
+import { visibleLine } from '../core/text/visible.js';
 import { resolve } from 'node:path';
 import { exportPolicy, EXPORT_FORMATS } from '../core/export/index.js';
 import {
@@ -9,7 +10,7 @@ import {
   type ParameterValue,
   type Template,
 } from '../core/templates/index.js';
-import { writeFileAtomic } from '../io/atomic-write.js';
+import { writeFileAtomic, type WriteResult } from '../io/atomic-write.js';
 import { copyText } from '../io/clipboard.js';
 import { flagBoolean, flagChoice, flagString, flagStrings, parseCommandArgs } from './args.js';
 import { EXIT, UsageError, type CommandIo } from './io.js';
@@ -44,6 +45,12 @@ export function parseParams(t: Template, flags: readonly string[]): Record<strin
   return values;
 }
 
+/** "Wrote out.json", "Replaced out.json", or through a link "Replaced target.json (via link out.json)". */
+export function writtenMessage(result: Extract<WriteResult, { ok: true }>, shown: string): string {
+  const verb = result.overwritten ? 'Replaced' : 'Wrote';
+  return result.target !== undefined ? `${verb} ${visibleLine(result.target)} (via link ${visibleLine(shown)})` : `${verb} ${visibleLine(shown)}`;
+}
+
 export async function run(argv: readonly string[], io: CommandIo): Promise<number> {
   const args = parseCommandArgs('render', argv, { param: 'strings', format: 'string', out: 'string', force: 'boolean', copy: 'boolean' });
   if (args.positionals.length > 1) throw new UsageError(`render takes one template id (got ${args.positionals.join(', ')})`);
@@ -51,19 +58,20 @@ export async function run(argv: readonly string[], io: CommandIo): Promise<numbe
   const format = flagChoice(args, 'format', EXPORT_FORMATS, 'json');
   const out = flagString(args, 'out');
   const force = flagBoolean(args, 'force');
-  if (force && out === undefined) throw new UsageError('--force applies only with --out FILE');
+  if (force && (out === undefined || out === '-')) throw new UsageError('--force applies only with --out FILE');
   if (out === '') throw new UsageError('--out needs a file name');
 
   const values = parseParams(template, flagStrings(args, 'param'));
   const text = exportPolicy(renderTemplate(template, values), template.kind, format, template.id);
 
-  if (out !== undefined) {
+  // `--out -` is standard output, as for every tool that takes a file name (not a file named "-").
+  if (out !== undefined && out !== '-') {
     const result = await writeFileAtomic(resolve(io.cwd, out), text, { overwrite: force });
     if (!result.ok) {
       const hint = result.reason === 'exists' ? ' (use --force to replace it)' : '';
-      throw new UsageError(`${result.message.replace(resolve(io.cwd, out), out)}${hint}`);
+      throw new UsageError(`${result.message.replaceAll(resolve(io.cwd, out), out)}${hint}`);
     }
-    io.stderr.write(`${result.overwritten ? 'Replaced' : 'Wrote'} ${out}\n`);
+    io.stderr.write(`${writtenMessage(result, out)}\n`);
   } else {
     io.stdout.write(text);
   }

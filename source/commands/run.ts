@@ -1,3 +1,4 @@
+import { visible } from '../core/text/visible.js';
 import { VERSION } from '../version.js';
 import { EXIT, UsageError, type CommandIo } from './io.js';
 import { COMMANDS, USAGE } from './registry.js';
@@ -43,12 +44,13 @@ export async function runCli(argv: readonly string[], io: CommandIo, interactive
     return await run(rest, io);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.stderr.write(`kms-policy-tui: ${e.message}\n`);
+      // Messages echo file names and arguments: shown, never acted on by the terminal.
+      io.stderr.write(`kms-policy-tui: ${visible(e.message)}\n`);
       return EXIT.usage;
     }
     const message = e instanceof Error ? e.message : String(e);
-    io.stderr.write(`kms-policy-tui: internal error: ${message}\n`);
-    if (io.env.DEBUG && e instanceof Error && e.stack) io.stderr.write(`${e.stack}\n`);
+    io.stderr.write(`kms-policy-tui: internal error: ${visible(message)}\n`);
+    if (io.env.DEBUG && e instanceof Error && e.stack) io.stderr.write(`${visible(e.stack)}\n`);
     return EXIT.usage;
   }
 }

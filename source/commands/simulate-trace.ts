@@ -1,15 +1,9 @@
 /** `simulate --trace`: the trace as SPEC 2.1's JSON and as an indented list a junior can read top to bottom. */
+import { visibleLine } from '../core/text/visible.js';
 import type { DecidingRule, TraceBecause, TracedAuthorizationResult, TraceEntry } from '../core/evaluate/index.js';
 
-/**
- * Every string from the policy or the command line passes through here before it is
- * printed: control characters (terminal escapes) are shown as \\u{..}, never sent.
- * The one visible-safe helper of this module, so the project-wide one can replace it.
- */
-export function visibleText(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
-}
+// Every string from the policy or the command line is shown through visibleLine: escapes are shown, never sent.
+const visibleText = visibleLine;
 
 /** SPEC 2.1: {policy, statement, applies, because?} per statement. */
 export function traceJson(trace: readonly TraceEntry[]): object[] {

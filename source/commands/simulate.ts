@@ -1,4 +1,5 @@
 /** `simulate`: decides one KMS request against a key policy and identity policies (SPEC 2.1). */
+import { visibleLine } from '../core/text/visible.js';
 import { kmsAction } from '../core/catalog/kms.js';
 import { authorize, defaultKeyArn, parseRequestPrincipal, type AuthorizationResult, type TracedAuthorizationResult, type NamedPolicy, type RequestContext } from '../core/evaluate/index.js';
 import { flagBoolean, flagString, flagStrings, parseCommandArgs } from './args.js';
@@ -18,18 +19,25 @@ const FLAGS = {
   context: 'strings',
   json: 'boolean',
   trace: 'boolean',
+  policy: 'string',
 } as const;
 
 /** Repeated --context K=V flags; a key given twice becomes a multi-valued key. */
 export function parseContext(pairs: readonly string[]): RequestContext {
-  const out: Record<string, string[]> = {};
+  // Keys are outside text: a Map, so __proto__, constructor or toString are keys like any other.
+  const out = new Map<string, string[]>();
   for (const pair of pairs) {
     const eq = pair.indexOf('=');
     if (eq <= 0) throw new UsageError(`simulate: --context expects KEY=VALUE (got '${pair}')`);
     const key = pair.slice(0, eq);
-    (out[key] ??= []).push(pair.slice(eq + 1));
+    const values = out.get(key);
+    if (values) values.push(pair.slice(eq + 1));
+    else out.set(key, [pair.slice(eq + 1)]);
   }
-  return Object.fromEntries(Object.entries(out).map(([k, v]) => [k, v.length === 1 ? v[0]! : v]));
+  // A null-prototype record: Object.fromEntries would make "__proto__" an own key too, but lookups must never reach Object.prototype.
+  const context: Record<string, string | string[]> = Object.create(null) as Record<string, string | string[]>;
+  for (const [k, v] of out) context[k] = v.length === 1 ? v[0]! : v;
+  return context;
 }
 
 function useColor(io: CommandIo): boolean {
@@ -52,18 +60,18 @@ export function formatSimulation(r: AuthorizationResult, request: { action: stri
     : '';
   const lines = [
     `Decision:  ${head}${via}`,
-    `Action:    ${request.action}`,
-    `Principal: ${request.principal}`,
-    `Resource:  ${request.resource}`,
+    `Action:    ${visibleLine(request.action)}`,
+    `Principal: ${visibleLine(request.principal)}`,
+    `Resource:  ${visibleLine(request.resource)}`,
   ];
   if (r.matched.length > 0) {
     lines.push('Matched statements:');
     for (const m of r.matched) {
-      const where = m.policy === 'key' ? 'key policy' : `identity policy ${m.policy.slice('identity:'.length)}`;
-      lines.push(`  ${m.effect.padEnd(5)} ${where}, statement ${m.statement}${m.sid ? ` (${m.sid})` : ''}`);
+      const where = m.policy === 'key' ? 'key policy' : `identity policy ${visibleLine(m.policy.slice('identity:'.length))}`;
+      lines.push(`  ${m.effect.padEnd(5)} ${where}, statement ${m.statement}${m.sid ? ` (${visibleLine(m.sid)})` : ''}`);
     }
   } else lines.push('Matched statements: none');
-  for (const n of r.notes) lines.push(`Note: ${n}`);
+  for (const n of r.notes) lines.push(`Note: ${visibleLine(n)}`);
   return `${lines.join('\n')}\n`;
 }
 

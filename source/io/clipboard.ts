@@ -20,11 +20,14 @@ async function systemClipboard(text: string): Promise<void> {
   await clipboard.write(text);
 }
 
-/** The OSC 52 "set clipboard" escape; inside tmux wrapped in its passthrough so it reaches the outer terminal. */
-export function osc52(text: string, env: Readonly<Record<string, string | undefined>> = {}): string {
-  const seq = `\u001b]52;c;${Buffer.from(text, 'utf8').toString('base64')}\u0007`;
-  if (env.TMUX) return `\u001bPtmux;${seq.replace(/\u001b/g, '\u001b\u001b')}\u001b\\`;
-  return seq;
+/**
+ * The OSC 52 "set clipboard" escape, the same inside tmux: tmux reads a plain OSC 52
+ * itself and, with `set-clipboard on` (or `external`), sets its buffer and forwards it to
+ * the outer terminal. Its DCS passthrough (`\ePtmux;...`) is dropped unless
+ * `allow-passthrough` is on, which is off by default: nothing was copied then.
+ */
+export function osc52(text: string): string {
+  return `\u001b]52;c;${Buffer.from(text, 'utf8').toString('base64')}\u0007`;
 }
 
 /**
@@ -55,10 +58,12 @@ export async function copyText(text: string, options: CopyOptions): Promise<Copy
     why = reasonOf(e, options.env);
   }
   if (options.stdout.isTTY && options.env.TERM !== 'dumb') {
-    options.stdout.write(osc52(text, options.env));
+    options.stdout.write(osc52(text));
+    // Nothing confirms an OSC 52 copy: the message says what must allow it, and the UI does not count it as saved.
+    const allow = options.env.TMUX ? 'tmux must allow it (set-clipboard on), and so must the terminal' : 'the terminal must allow OSC 52';
     return {
       method: 'osc52',
-      message: `Copied with the OSC 52 terminal escape: no system clipboard (${why}). A terminal that does not allow OSC 52 copies nothing.`,
+      message: `Sent the text with the OSC 52 terminal escape (no system clipboard: ${why}); ${allow} for it to be copied.`,
     };
   }
   return { method: 'none', message: `Nothing was copied: no system clipboard (${why}) and no terminal for the OSC 52 escape.` };

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'r
 import type { Template } from '../core/templates/types.js';
 import type { CopyResult } from '../io/clipboard.js';
 import type { WriteResult } from '../io/atomic-write.js';
-import { Footer } from './components/footer.js';
+import { Footer, statusRows } from './components/footer.js';
 import { HelpOverlay } from './components/help-overlay.js';
 import { PromptLine } from './components/prompt-line.js';
 import { TooSmall } from './components/too-small.js';
@@ -23,7 +23,10 @@ export interface UiServices {
   readonly library: TemplateLibrary;
   readonly copy: (text: string) => Promise<CopyResult>;
   readonly write: (path: string, text: string, overwrite: boolean) => Promise<WriteResult>;
-  readonly exists: (path: string) => Promise<boolean>;
+  /** Before the overwrite question: whether the path names an existing file, or why it cannot be written at all (a folder, FIFO, device). */
+  /** Ctrl+Z: stop the program as the shell would (the terminal is restored first). */
+  readonly suspend?: () => void;
+  readonly check: (path: string) => Promise<{ readonly exists: boolean; readonly refusal: string | null }>;
 }
 
 export interface AppProps {
@@ -64,6 +67,11 @@ export function App({ initial, services }: AppProps) {
   // the reducer sends it where the focus is at that moment, so no key waits for a frame to find its handler.
   const onInput = useCallback(
     (input: string, key: Key) => {
+      // Raw mode turns Ctrl+Z into a key; it still means "suspend", as in every terminal program.
+      if (key.ctrl && input === 'z') {
+        services.suspend?.();
+        return;
+      }
       const keys = keyPresses(input, key);
       if (!latest.current.tooSmall) {
         if (keys.length > 0) dispatch({ type: 'keys', keys });
@@ -74,7 +82,7 @@ export function App({ initial, services }: AppProps) {
       if (latest.current.dirty && !latest.current.askedToQuit) setAskedToQuit(true);
       else exit();
     },
-    [exit],
+    [exit, services],
   );
   useInput(onInput, { isActive: true });
 
@@ -94,11 +102,12 @@ export function App({ initial, services }: AppProps) {
   }
   // One line short of the terminal: a full-height frame would scroll the alternate screen.
   const height = size.rows - 1;
-  const bodyHeight = height - 2;
   // The status line: a message, else the full reason an edited value is refused (the form has room for only part of it), else the field's help.
   const editError = ws?.editing?.error ?? null;
   const help = ws?.tab === 'policy' && ws.pane === 'parameters' && !state.message ? rows[ws.paramRow]?.param.help : undefined;
   const status = state.message ?? (editError ? { tone: 'error' as const, text: editError } : help ? { tone: 'info' as const, text: help } : null);
+  // The footer's key hints take one row, the status one or two (a long message wraps).
+  const bodyHeight = height - 1 - (state.prompt ? 1 : statusRows(status, size.columns));
   return (
     <Box flexDirection="column" width={size.columns} height={height}>
       <Box height={bodyHeight} flexDirection="column" overflow="hidden">
@@ -126,11 +135,17 @@ async function runEffect(effect: Effect, state: AppState, derived: Derived | nul
       return null;
     case 'copy': {
       const r = await services.copy(text);
-      return { type: 'effect-done', id, message: { tone: r.method === 'none' ? 'error' : 'info', text: r.message }, saved: r.method !== 'none' };
+      // Only the system clipboard confirms a copy: after an OSC 52 escape (which a terminal may ignore) q still asks.
+      const shown = r.method === 'clipboard' ? r.message : `${r.message} The Export tab (4) shows the text to select.`;
+      return { type: 'effect-done', id, message: { tone: r.method === 'none' ? 'error' : 'info', text: shown }, saved: r.method === 'clipboard' };
     }
-    case 'check-write':
-      if (await services.exists(effect.path)) return { type: 'effect-done', id, message: null, prompt: { kind: 'overwrite', path: effect.path } };
+    case 'check-write': {
+      // A folder, FIFO or device is refused before any question: "Overwrite?" would promise what cannot be done.
+      const check = await services.check(effect.path);
+      if (check.refusal !== null) return { type: 'effect-done', id, message: { tone: 'error', text: check.refusal } };
+      if (check.exists) return { type: 'effect-done', id, message: null, prompt: { kind: 'overwrite', path: effect.path } };
       return writeDone(id, await services.write(effect.path, text, false));
+    }
     case 'write':
       return writeDone(id, await services.write(effect.path, text, true));
   }
@@ -138,5 +153,8 @@ async function runEffect(effect: Effect, state: AppState, derived: Derived | nul
 
 function writeDone(id: number, r: WriteResult): Action {
   if (!r.ok) return { type: 'effect-done', id, message: { tone: 'error', text: r.message } };
-  return { type: 'effect-done', id, message: { tone: 'info', text: `${r.overwritten ? 'Overwrote' : 'Wrote'} ${r.path}` }, saved: true };
+  const verb = r.overwritten ? 'Overwrote' : 'Wrote';
+  // Through a symbolic link the message names the file that changed, so nobody believes the link itself was saved.
+  const text = r.target !== undefined ? `${verb} ${r.target} (via link ${r.path})` : `${verb} ${r.path}`;
+  return { type: 'effect-done', id, message: { tone: 'info', text }, saved: true };
 }

@@ -1,16 +1,19 @@
+import { visibleLine } from '../core/text/visible.js';
 import { openSync } from 'node:fs';
-import { access } from 'node:fs/promises';
+import { homedir } from 'node:os';
 import { ReadStream } from 'node:tty';
 import { render } from 'ink';
 import { EXIT, UsageError, type CommandIo } from '../commands/io.js';
 import { decodePolicyBytes } from '../core/policy/index.js';
 import { allTemplates, findTemplate, validateParameter } from '../core/templates/index.js';
-import { writeFileAtomic } from '../io/atomic-write.js';
+import { destinationOf, writeFileAtomic } from '../io/atomic-write.js';
+import { expandHome } from '../io/paths.js';
 import { copyText } from '../io/clipboard.js';
 import { readInput } from '../io/read-input.js';
 import { App, type UiServices } from './app.js';
 import { ErrorBoundary } from './components/error-boundary.js';
 import { SYMBOLS } from './components/symbols.js';
+import { handleSuspend } from './suspend.js';
 import { initialState } from './state/reducer.js';
 import type { WorkspaceSource } from './state/types.js';
 
@@ -53,7 +56,7 @@ Run it in a terminal emulator (or set TERM, e.g. TERM=xterm-256color), or use th
 const FATAL_SIGNALS = ['SIGTERM', 'SIGHUP', 'SIGINT', 'SIGQUIT'] as const;
 const SIGNAL_NUMBERS: Readonly<Record<(typeof FATAL_SIGNALS)[number], number>> = { SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGTERM: 15 };
 
-const oneLine = (e: unknown) => (e instanceof Error ? e.message : String(e)).split('\n')[0]!.slice(0, 300);
+const oneLine = (e: unknown) => visibleLine((e instanceof Error ? e.message : String(e)).split('\n')[0]!.slice(0, 300));
 
 /**
  * Ink cuts text that does not fit with '…' and offers no other character: where the
@@ -82,11 +85,13 @@ export async function runInteractive(argv: readonly string[], io: CommandIo): Pr
     templates: allTemplates(),
     library,
     copy: (text) => copyText(text, { env: io.env, stdout }),
-    write: (path, text, overwrite) => writeFileAtomic(path, text, { overwrite }),
-    exists: (path) => access(path).then(
-      () => true,
-      () => false,
-    ),
+    write: (path, text, overwrite) => writeFileAtomic(expandHome(path, homedir()), text, { overwrite }),
+    suspend: () => process.kill(process.pid, 'SIGTSTP'),
+    check: async (path) => {
+      const dest = await destinationOf(expandHome(path, homedir()));
+      if (!dest.ok) return { exists: false, refusal: dest.reason === 'not-a-file' || dest.reason === 'is-directory' ? dest.message : null };
+      return { exists: dest.existing !== null, refusal: null };
+    },
   };
 
   let restored = false;
@@ -135,6 +140,21 @@ export async function runInteractive(argv: readonly string[], io: CommandIo): Pr
     </ErrorBoundary>,
     { stdout, stdin, exitOnCtrlC: true, patchConsole: true },
   );
+  // Ctrl+Z / kill -TSTP: the shell gets its terminal back; fg redraws the whole frame.
+  const unsuspend = handleSuspend({
+    stdin,
+    stdout,
+    // Ink skips a frame equal to the last one, and redraws everything only when the terminal gets
+    // narrower: the screen came back blank, so report one column less for a moment, then the real width.
+    redraw: () => {
+      const tty = stdout as { columns: number };
+      const columns = tty.columns;
+      tty.columns = Math.max(1, columns - 1);
+      stdout.emit('resize');
+      tty.columns = columns;
+      stdout.emit('resize');
+    },
+  });
   try {
     await instance.waitUntilExit();
   } catch (e) {
@@ -142,6 +162,7 @@ export async function runInteractive(argv: readonly string[], io: CommandIo): Pr
   } finally {
     restore();
     unpatch();
+    unsuspend();
     for (const signal of FATAL_SIGNALS) process.off(signal, onSignal);
     process.off('uncaughtException', onFatal);
     process.off('unhandledRejection', onFatal);

@@ -28,6 +28,8 @@ export interface TerminalSession {
   raw(): string;
   /** Ends the program with a signal (default SIGHUP, as when the terminal closes). */
   kill(signal?: NodeJS.Signals): void;
+  /** The program's process id (for signals such as SIGTSTP that do not end it). */
+  readonly pid: number;
 }
 
 export interface StartOptions {
@@ -150,6 +152,7 @@ export function startCli(args: readonly string[], options: StartOptions = {}): T
       return code;
     },
     raw: () => raw,
+    pid: pty.pid,
     kill: (signal) => {
       if (exitCode === null) pty.kill(signal);
     },

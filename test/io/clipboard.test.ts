@@ -28,8 +28,13 @@ describe('copyText', () => {
     expect(t.written).toEqual([`\u001b]52;c;${Buffer.from('{"a":"é"}').toString('base64')}\u0007`]);
   });
 
-  it('wraps the escape for tmux', () => {
-    expect(osc52('x', { TMUX: '/tmp/tmux-1000/default,1,0' })).toBe(`\u001bPtmux;\u001b\u001b]52;c;eA==\u0007\u001b\\`);
+  it('inside tmux sends the plain escape (tmux drops its DCS passthrough by default), and says tmux must allow it', async () => {
+    expect(osc52('x')).toBe('\u001b]52;c;eA==\u0007');
+    let written = '';
+    const r = await copyText('x', { env: { TMUX: '/tmp/tmux-1000/default,1,0', TERM: 'screen' }, stdout: { write: (s: string) => (written += s), isTTY: true }, writeClipboard: async () => { throw new Error('no display'); } });
+    expect(written).toBe('\u001b]52;c;eA==\u0007');
+    expect(r.method).toBe('osc52');
+    expect(r.message).toContain('tmux must allow it (set-clipboard on)');
   });
 
   it.each([

@@ -48,6 +48,24 @@ describe('Export tab', () => {
     expect(a.frame()).toContain(osc52);
   });
 
+  it('an OSC 52 copy is not confirmed: q still asks before losing the edits', async () => {
+    const a = await open({ copy: { method: 'osc52', message: 'Sent the text with the OSC 52 terminal escape.' } });
+    await editAccount(a);
+    await a.press('c');
+    await a.press('q');
+    expect(a.frame()).toContain('Quit anyway? (y/n)');
+  });
+
+  it('a long copy message wraps onto more rows at 80 columns instead of losing its caveat', async () => {
+    const message = 'Sent the text with the OSC 52 terminal escape (no system clipboard: no display, xclip not found); tmux must allow it (set-clipboard on), and so must the terminal, for it to be copied.';
+    const a = await open({ columns: 80, rows: 24, copy: { method: 'osc52', message } });
+    await a.press('c');
+    const frame = a.frame();
+    expect(frame).toContain('for it to be copied.');
+    expect(frame).toContain('shows the text to select.');
+    expect(frame.split('\n').length).toBeLessThanOrEqual(24);
+  });
+
   it('says clearly when nothing was copied, and the edits stay unsaved', async () => {
     const none = 'Nothing was copied: no system clipboard (no display) and no terminal for the OSC 52 escape.';
     const a = await open({ copy: { method: 'none', message: none } });
@@ -83,6 +101,16 @@ describe('writing a file', () => {
     await a.press('y');
     expect(a.world.files.get(path)).toBe(rendered('json'));
     expect(a.frame()).toContain(`Overwrote ${path}`);
+  });
+
+  it('a path that is not a file (folder, FIFO, device) is refused before any overwrite question', async () => {
+    const path = `./${TEMPLATE}.json`;
+    const a = await open({ files: { [path]: 'old' }, refuse: { [path]: `cannot write ${path}: it is a FIFO (named pipe), not a regular file; give a file name` } });
+    await a.press('w');
+    await a.press(KEY.enter);
+    expect(a.frame()).not.toContain('Overwrite it?');
+    expect(a.frame()).toContain('it is a FIFO (named pipe), not a regular file');
+    expect(a.world.writes).toEqual([]);
   });
 
   it('Esc in the path prompt writes nothing', async () => {

@@ -27,6 +27,8 @@ export interface RenderOptions {
   readonly rows?: number;
   readonly copy?: CopyResult;
   readonly files?: Record<string, string>;
+  /** Paths the write check refuses, with the message (a folder, FIFO or device). */
+  readonly refuse?: Record<string, string>;
 }
 
 export interface Rendered {
@@ -67,7 +69,7 @@ export function fakeServices(options: RenderOptions = {}): { services: UiService
       world.files.set(path, text);
       return { ok: true, path, overwritten };
     },
-    exists: async (path) => world.files.has(path),
+    check: async (path) => ({ exists: world.files.has(path), refusal: options.refuse?.[path] ?? null }),
   };
   return { services, world };
 }

@@ -18,6 +18,8 @@ export interface CompiledStatement {
   /** The element a failed action or resource match is reported against (trace). */
   readonly actionElement: 'Action' | 'NotAction';
   readonly resourceElement: 'Resource' | 'NotResource';
+  /** The Resource patterns as written (undefined with NotResource or no Resource), for indexes. */
+  readonly resourcePatterns: readonly string[] | undefined;
   readonly principal: PrincipalElement | undefined;
   readonly notPrincipal: PrincipalElement | undefined;
   readonly conditions: readonly ConditionClause[];
@@ -38,6 +40,7 @@ export function compileStatement(s: Statement): CompiledStatement {
     resource: resourceMatch ?? (notResourceMatch ? (r, ctx) => !notResourceMatch(r, ctx) : never),
     actionElement: !s.action && s.notAction ? 'NotAction' : 'Action',
     resourceElement: !s.resource && s.notResource ? 'NotResource' : 'Resource',
+    resourcePatterns: s.resource && !s.notResource ? s.resource : undefined,
     principal: s.principal,
     notPrincipal: s.notPrincipal,
     conditions: s.conditions,

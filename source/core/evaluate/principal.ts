@@ -73,6 +73,8 @@ function parseAwsValue(value: string): AwsValue | null {
 function matchAwsValue(value: string, p: RequestPrincipal): Via | null {
   if (value === '*') return 'direct';
   if (p.kind === 'anyone' || p.kind === 'service') return null;
+  // A value the engine cannot parse (an unresolved reference such as var.admin) names itself.
+  if (p.kind === 'other' && value === p.raw) return 'direct';
   const v = parseAwsValue(value);
   if (!v || v.account !== p.account) return null;
   if (v.service === 'account') return p.kind === 'root' ? 'direct' : 'iam';

@@ -44,11 +44,16 @@ export function explainActions(s: Statement, kind: PolicyKind = 'identity'): Exp
     const all = coveredKmsActions(undefined, s.notAction);
     // In a key policy only the actions on a key count (CreateKey, ListKeys ... are granted by IAM policies).
     const covered = kind === 'key' ? all.filter((a) => a.onKey) : all;
-    const of = kind === 'key' ? `${kmsActions().filter((a) => a.onKey).length} KMS actions on a key` : `${total} actions`;
     const path = childPointer(s.pointer, 'NotAction');
+    // A key policy governs only the KMS actions on its key; NotAction also covers what KMS adds later.
+    const later = s.effect === 'Deny' ? 'denied too' : 'allowed automatically';
+    const text =
+      kind === 'key'
+        ? `Actions: every KMS action on this key except ${s.notAction.join(', ')}: ${covered.length} of ${kmsActions().filter((a) => a.onKey).length} KMS actions on a key today, and KMS actions added later are ${later}`
+        : `Actions: every action of every AWS service except ${s.notAction.join(', ')}; for KMS that is ${covered.length} of ${total} actions`;
     return {
       kind: 'actions',
-      text: `Actions: every action of every AWS service except ${s.notAction.join(', ')}; for KMS that is ${covered.length} of ${of}`,
+      text,
       path,
       children: groupParts(covered, path),
     };
@@ -70,7 +75,10 @@ export function explainActions(s: Statement, kind: PolicyKind = 'identity'): Exp
     }
   });
   children.push(...groupParts(covered, path));
-  if (offKey.length > 0) children.push({ kind: 'note', text: `${offKey.map((a) => a.name).join(', ')}: do not act on a key, so a key policy cannot grant them`, path, actions: offKey.map((a) => a.id) });
+  if (offKey.length > 0) {
+    const verb = s.effect === 'Deny' ? 'grant or deny' : 'grant';
+    children.push({ kind: 'note', text: `${offKey.map((a) => a.name).join(', ')}: do not act on a key, so a key policy cannot ${verb} them`, path, actions: offKey.map((a) => a.id) });
+  }
   if (others.length > 0) children.push({ kind: 'action-group', text: `${others.length} action${others.length === 1 ? '' : 's'} of other services: ${others.join(', ')}`, path });
   const onKeyTotal = kmsActions().filter((a) => a.onKey).length;
   const head =

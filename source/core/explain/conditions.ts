@@ -220,6 +220,8 @@ function absentNote(c: ConditionClause, effect: 'Allow' | 'Deny' | null): string
     effect === 'Deny' ? (applies ? ', so a request without it is denied too' : ', so this Deny does not stop a request without it')
     : effect === 'Allow' ? (applies ? ', so a request without it is allowed too' : ', so this statement does not allow a request without it')
     : '';
+  const always = alwaysSet(c.key);
+  if (always && c.qualifier === null && (c.ifExists || isNegatedOperator(c.baseOperator))) return ` (${always})`;
   if (c.ifExists && c.qualifier !== 'ForAnyValue') return `, or when the request has no ${c.key} (IfExists: a missing key passes${consequence(true)})`;
   if (c.qualifier === 'ForAllValues') {
     const example = c.key.toLowerCase() === 'kms:encryptioncontextkeys' ? ', e.g. no encryption context' : '';
@@ -227,8 +229,30 @@ function absentNote(c: ConditionClause, effect: 'Allow' | 'Deny' | null): string
   }
   // IfExists does not rescue ForAnyValue (observed at AWS, re:Post QU9HFmDzP0QGuU-fd7rS6B7w; the evaluation engine agrees).
   if (c.qualifier === 'ForAnyValue') return ` (ForAnyValue is false when the request has no ${c.key}${c.ifExists ? ', even with IfExists' : ''}${consequence(false)})`;
+  if (isNegatedOperator(c.baseOperator) && c.key.toLowerCase() === 'aws:username') {
+    return ` (aws:username is set only for IAM users: a request from a role session or a service has none, and also matches${consequence(true)})`;
+  }
   if (isNegatedOperator(c.baseOperator)) return ` (a request without ${c.key} also matches: negated operators are true when the key is absent${consequence(true)})`;
   return '';
+}
+
+/**
+ * Keys AWS sets on every signed request, derived from the caller (SPEC 2.1): never absent,
+ * so neither a negated operator nor IfExists matches by absence. aws:username is not one of
+ * them: only IAM users have it.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html
+ * https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html#conditions-kms-caller-account
+ */
+const ALWAYS_SET: Readonly<Record<string, string>> = {
+  'kms:calleraccount': 'AWS KMS always sets kms:CallerAccount, the account of the caller, so it is never absent',
+  'aws:principalarn': 'AWS always sets aws:PrincipalArn for a signed request (the role ARN for a role session), so it is never absent',
+  'aws:principalaccount': 'AWS always sets aws:PrincipalAccount for a signed request, so it is never absent',
+  'aws:principaltype': 'AWS always sets aws:PrincipalType for a signed request, so it is never absent',
+};
+
+function alwaysSet(key: string): string | undefined {
+  const k = key.toLowerCase();
+  return Object.hasOwn(ALWAYS_SET, k) ? ALWAYS_SET[k] : undefined;
 }
 
 /** One condition clause in words, with what happens when the key is absent. `effect` names the consequence. */

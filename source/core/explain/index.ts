@@ -1,3 +1,4 @@
+import { visible, visibleLine } from '../text/visible.js';
 import { childPointer } from '../policy/json-pointer.js';
 import type { PolicyDocument, PolicyKind, Statement } from '../policy/model.js';
 import { keyAccountOf } from '../lint/principals.js';
@@ -80,12 +81,13 @@ export function renderExplanation(e: PolicyExplanation | StatementExplanation): 
   const out: string[] = [];
   for (const s of statements) {
     if (out.length > 0) out.push('');
-    out.push(`Statement ${s.index}${s.sid ? ` "${s.sid}"` : ''}`);
+    out.push(`Statement ${s.index}${s.sid ? ` "${visibleLine(s.sid)}"` : ''}`);
     renderParts(s.parts, '  ', out);
   }
   if ('template' in e && e.template) {
     out.push('', `Template ${e.template.id}: ${e.template.title}`);
     if (e.template.notes) out.push(`  Note: ${e.template.notes}`);
   }
-  return `${out.join('\n')}\n`;
+  // Text for people: whatever the policy holds is shown, never acted on by the terminal (SPEC 2).
+  return `${visible(out.join('\n'))}\n`;
 }

@@ -3,15 +3,41 @@ import type { PolicyKind, Statement } from '../policy/model.js';
 import { classifyPrincipal, type ClassifiedPrincipal } from '../lint/principals.js';
 import type { ExplanationPart } from './types.js';
 
+/**
+ * How a principal is named: in Principal or NotPrincipal, of an Allow or a Deny. The
+ * account principal delegates to IAM only in an Allow's Principal; in a Deny's Principal it
+ * covers every principal of the account; in a Deny's NotPrincipal it exempts only the
+ * account principal itself, and a role session is matched by its session ARN.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notprincipal.html
+ * https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html
+ */
+export type PrincipalRole = 'allow' | 'deny' | 'allow-except' | 'deny-except';
+
 /** One principal in words, e.g. "the IAM role KMSAdminRole in account 111122223333". */
-export function describePrincipal(p: ClassifiedPrincipal, keyAccount: string | null): string {
+export function describePrincipal(p: ClassifiedPrincipal, keyAccount: string | null, role: PrincipalRole = 'allow'): string {
   const other = keyAccount !== null && p.account !== null && p.account !== keyAccount ? ' (another account)' : '';
+  const name = plainName(p, other);
+  if (role === 'allow-except') return `${name}: not allowed by this statement`;
+  if (role === 'deny-except') {
+    if (p.kind === 'account') return `account ${p.account}${other}: the account principal (its root user) is exempt from this Deny; its roles and users are not, unless named too`;
+    if (p.kind === 'role') return `${name}: exempt from this Deny as the role itself; a caller using the role is matched by its session ARN (arn:aws:sts::${p.account}:assumed-role/${p.name}/SESSION), which must be named too`;
+    return `${name}: exempt from this Deny`;
+  }
+  if (p.kind === 'account') {
+    return role === 'deny'
+      ? `account ${p.account}${other}: every principal in account ${p.account} (its root user, roles, users and their sessions)`
+      : // The account principal is a delegation: IAM policies of that account decide (and its root user).
+        `account ${p.account}${other}: lets IAM policies in account ${p.account} grant this (the account's root user included)`;
+  }
+  return name;
+}
+
+function plainName(p: ClassifiedPrincipal, other: string): string {
   switch (p.kind) {
     case 'anyone':
       return 'anyone: every AWS principal in every account';
     case 'account':
-      // The account principal is a delegation: IAM policies of that account decide (and its root user).
-      return `account ${p.account}${other}: lets IAM policies in account ${p.account} grant this (the account's root user included)`;
+      return `account ${p.account}${other}`;
     case 'role':
       return `the IAM role ${p.name} in account ${p.account}${other}`;
     case 'user':
@@ -38,17 +64,24 @@ export function describePrincipal(p: ClassifiedPrincipal, keyAccount: string | n
   }
 }
 
+function roleOf(s: Statement, name: 'Principal' | 'NotPrincipal'): PrincipalRole {
+  const deny = s.effect === 'Deny';
+  if (name === 'NotPrincipal') return deny ? 'deny-except' : 'allow-except';
+  return deny ? 'deny' : 'allow';
+}
+
 function listPrincipals(s: Statement, name: 'Principal' | 'NotPrincipal', keyAccount: string | null): ExplanationPart[] {
   const el = name === 'Principal' ? s.principal : s.notPrincipal;
   const base = childPointer(s.pointer, name);
   if (!el) return [];
-  if (el.wildcard) return [{ kind: 'principal', text: describePrincipal(classifyPrincipal('AWS', '*'), keyAccount), path: base }];
+  const role = roleOf(s, name);
+  if (el.wildcard) return [{ kind: 'principal', text: describePrincipal(classifyPrincipal('AWS', '*'), keyAccount, role), path: base }];
   const parts: ExplanationPart[] = [];
   for (const [type, values] of Object.entries(el.values)) {
     const multiple = Array.isArray((el.raw as Record<string, unknown>)[type]);
     values.forEach((v, i) => {
       const path = multiple ? childPointer(childPointer(base, type), i) : childPointer(base, type);
-      parts.push({ kind: 'principal', text: describePrincipal(classifyPrincipal(type, v), keyAccount), path });
+      parts.push({ kind: 'principal', text: describePrincipal(classifyPrincipal(type, v), keyAccount, role), path });
     });
   }
   return parts;
@@ -81,7 +114,7 @@ export function shortWho(s: Statement, kind: PolicyKind, keyAccount: string | nu
   const all = Object.entries(el.values).flatMap(([type, values]) => values.map((v) => classifyPrincipal(type, v)));
   if (all.length !== 1) return `${all.length} principals`;
   const p = all[0]!;
-  if (p.kind === 'account') return `account ${p.account} (through its IAM policies)`;
+  if (p.kind === 'account') return s.effect === 'Deny' ? `every principal in account ${p.account}` : `account ${p.account} (through its IAM policies)`;
   if (p.kind === 'anyone') return 'anyone';
-  return describePrincipal(p, keyAccount);
+  return describePrincipal(p, keyAccount, roleOf(s, 'Principal'));
 }

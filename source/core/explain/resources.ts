@@ -3,9 +3,10 @@ import type { PolicyKind, Statement } from '../policy/model.js';
 import type { ExplanationPart } from './types.js';
 
 /** One Resource value in words: "this key", "any key in account X, any Region", ... */
-export function describeResource(value: string, kind: PolicyKind): string {
+export function describeResource(value: string, kind: PolicyKind, effect: 'Allow' | 'Deny' | null = 'Allow'): string {
   if (kind === 'key') return value === '*' ? 'this key' : `"${value}" (matches nothing: in a key policy only "*", this key, does)`;
-  if (value === '*') return 'every key in every account, including other accounts (wherever their key policies allow it)';
+  // An Allow reaches other accounts' keys only where their key policies also allow it; a Deny needs no one's consent.
+  if (value === '*') return effect === 'Deny' ? 'every key in every account, including other accounts' : 'every key in every account, including other accounts (wherever their key policies allow it)';
   const parts = value.split(':');
   if (parts[0] !== 'arn' || parts.length < 6) {
     // IAM matches key operations against key ARNs only (ALIAS_IN_IAM_RESOURCE).
@@ -30,7 +31,7 @@ export function explainResources(s: Statement, kind: PolicyKind): ExplanationPar
   const base = childPointer(s.pointer, name);
   if (!values) return { kind: 'resources', text: 'On: nothing (the statement has no Resource)', path: s.pointer };
   const multiple = Array.isArray((s.raw as Record<string, unknown>)[name]);
-  const children = values.map((v, i): ExplanationPart => ({ kind: 'resource', text: describeResource(v, kind), path: multiple ? childPointer(base, i) : base }));
+  const children = values.map((v, i): ExplanationPart => ({ kind: 'resource', text: describeResource(v, kind, s.effect === 'Deny' ? 'Deny' : 'Allow'), path: multiple ? childPointer(base, i) : base }));
   const prefix = s.notResource ? 'On: every resource except ' : 'On: ';
   if (children.length === 1) return { kind: 'resources', text: `${prefix}${children[0]!.text}`, path: children[0]!.path };
   return { kind: 'resources', text: `${prefix}${children.length} resources`, path: base, children };

@@ -61,6 +61,7 @@ export const FINDING_RULES = {
   CROSS_ACCOUNT_ADMIN: rule('security', 'Another account can manage the key', 'A principal of another account gets management or permissions actions on the key.', 'Give other accounts only the cryptographic operations they need.'),
   SERVICE_PRINCIPAL_UNRESTRICTED: rule('security', 'Service principal without source condition', 'Without aws:SourceArn or aws:SourceAccount, the service can use the key on behalf of any customer (confused deputy).', 'Add aws:SourceArn or aws:SourceAccount conditions.'),
   ALIAS_IN_IAM_RESOURCE: rule('security', 'Key id or alias as Resource', 'For key operations IAM matches only key ARNs; a key id, alias name or alias ARN in Resource matches nothing.', 'Use the key ARN (arn:aws:kms:REGION:ACCOUNT:key/KEY-ID).'),
+  CONTROL_CHARACTER: rule('security', 'Control, bidi or zero-width character', 'A string of the policy holds a character that people cannot see as written: a terminal control (an escape sequence can rename the window, write the clipboard or clear the screen of whoever prints the policy), a bidi control that makes text read in another order ("Trojan Source"), or a zero-width character that makes two different names look the same. Reviewers then approve something other than what AWS enforces.', 'Remove the character, or write the string in plain text; the message shows it escaped (\\u001b).'),
 
   // Warnings: probably not what was intended.
   MISSING_VERSION: rule('warning', 'No Version', 'Without Version, AWS uses 2008-10-17, where policy variables such as ${aws:username} are plain text.', 'Add "Version": "2012-10-17".'),
@@ -75,6 +76,10 @@ export const FINDING_RULES = {
   PERMISSIONS_MANAGEMENT: rule('warning', 'Permissions management beyond administrators', 'PutKeyPolicy, CreateGrant, RevokeGrant and RetireGrant let a principal change who can use the key.', 'Keep these for key administrators, or restrict them with conditions.'),
   NEGATED_CONDITION_ABSENT_KEY: rule('warning', 'Negated condition on a key that may be absent', 'Negated operators match when the key is absent, so the statement applies to requests that do not carry the key at all.', 'Add a Null condition, or use IfExists deliberately.'),
   EMPTY_VALUE: rule('warning', 'Empty value', 'An empty string, array or object in a policy element matches nothing.', 'Fill in the value or remove the element.'),
+
+  // Added with the policy sources (SPEC 2.5, 3).
+  UNRESOLVED_REFERENCE: rule('warning', 'Value not known until deployment', 'The source uses a value that cannot be resolved offline (var.x, local.y, !Ref, ${AWS::AccountId}); it is shown as written and checked as that text, so what AWS finally receives may differ.', 'Check the deployed policy (terraform show -json, aws kms get-key-policy) once the value is known, or write the value literally.'),
+  BYPASS_LOCKOUT_CHECK: rule('security', 'Policy lockout safety check turned off', 'The source sets bypass_policy_lockout_safety_check / BypassPolicyLockoutSafetyCheck, so KMS does not check that the principal setting the policy can change it again; a wrong policy can make the key unmanageable.', 'Remove the setting (it defaults to false) and make sure a key administrator keeps kms:PutKeyPolicy.'),
 
   // Suggestions: tidier or more robust.
   REDUNDANT_ACTION: rule('suggestion', 'Redundant action', 'The action is already covered by another entry of the same list.', 'Remove the redundant entry.'),

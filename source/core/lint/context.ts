@@ -4,6 +4,7 @@ import { locate, statementIndexOf } from '../policy/parse.js';
 import type { PolicyDocument, PolicyKind, Statement } from '../policy/model.js';
 import { FINDING_RULES, type Finding, type FindingId } from './catalog.js';
 import { keyAccountOf, rawStatement } from './principals.js';
+import { visibleLine } from '../text/visible.js';
 
 /** What every rule family receives: the policy, where things are, and a way to report. */
 export interface LintContext {
@@ -35,8 +36,9 @@ export function createContext(doc: PolicyDocument, ast: JsonNode | null, kind: P
         path,
         line,
         column,
-        message,
-        fix: fix ?? FINDING_RULES[id].fix,
+        // Messages quote the policy: its control, bidi and zero-width characters are shown escaped, in every output (SPEC 2).
+        message: visibleLine(message),
+        fix: visibleLine(fix ?? FINDING_RULES[id].fix),
       });
     },
   };

@@ -4,6 +4,7 @@ import { sortFindings, type Finding } from './catalog.js';
 import { createContext, type RuleFamily } from './context.js';
 import { actionRules } from './rules/actions.js';
 import { conditionRules } from './rules/conditions.js';
+import { controlCharacterRules } from './rules/control-characters.js';
 import { elementRules } from './rules/elements.js';
 import { kmsSecurityRules } from './rules/kms-security.js';
 import { lockoutRules } from './rules/lockout.js';
@@ -30,6 +31,7 @@ export const RULE_FAMILIES: readonly (readonly [string, RuleFamily])[] = [
   ['lockout', lockoutRules],
   ['size', sizeRules],
   ['redundancy', redundancyRules],
+  ['control-characters', controlCharacterRules],
 ];
 
 export interface LintResult {

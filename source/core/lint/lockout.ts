@@ -15,20 +15,46 @@ function coversPutKeyPolicy(s: Statement): boolean {
 }
 
 /** A Deny principal p covers q: same principal, anyone, or q's whole account. */
-function denies(d: ClassifiedPrincipal, q: ClassifiedPrincipal): boolean {
+export function denies(d: ClassifiedPrincipal, q: ClassifiedPrincipal): boolean {
   return d.kind === 'anyone' || d.value === q.value || (d.kind === 'account' && d.account !== null && d.account === q.account);
 }
 
-function shadowingDeny(doc: PolicyDocument, p: ClassifiedPrincipal): Statement | undefined {
-  return doc.statements.find((d) => {
-    // A conditional Deny leaves the grant usable when its condition fails (e.g. "deny unless the caller is the admin role").
-    if (d.effect !== 'Deny' || d.conditions.length > 0 || !coversPutKeyPolicy(d)) return false;
+/**
+ * The unconditional Denies of PutKeyPolicy, indexed by whom they name, so that finding the
+ * first one that shadows a principal costs a few lookups rather than a scan of the policy.
+ * A conditional Deny leaves the grant usable when its condition fails (e.g. "deny unless
+ * the caller is the admin role"), so it does not count.
+ */
+export function shadowingDenyFinder(doc: PolicyDocument): (p: ClassifiedPrincipal) => Statement | undefined {
+  const anyone: Statement[] = [];
+  const byValue = new Map<string, Statement[]>();
+  const byAccount = new Map<string, Statement[]>();
+  const except: { d: Statement; spared: Set<string> }[] = [];
+  const push = (m: Map<string, Statement[]>, k: string, d: Statement) => {
+    const list = m.get(k);
+    if (!list) m.set(k, [d]);
+    else if (list[list.length - 1] !== d) list.push(d);
+  };
+  for (const d of doc.statements) {
+    if (d.effect !== 'Deny' || d.conditions.length > 0 || !coversPutKeyPolicy(d)) continue;
     if (d.notPrincipal) {
-      const spared = Object.values(d.notPrincipal.values).flat();
-      return !spared.includes(p.value);
+      except.push({ d, spared: new Set(Object.values(d.notPrincipal.values).flat()) });
+      continue;
     }
-    return statementPrincipals(d).some((x) => denies(x, p));
-  });
+    for (const x of statementPrincipals(d)) {
+      if (x.kind === 'anyone') anyone.push(d);
+      push(byValue, x.value, d);
+      if (x.kind === 'account' && x.account !== null) push(byAccount, x.account, d);
+    }
+  }
+  return (p) => {
+    // The first in document order among the candidates, as a scan of every statement finds it.
+    const first = (list: readonly Statement[] | undefined) => list?.[0];
+    const found = [first(anyone), first(byValue.get(p.value)), p.account === null ? undefined : first(byAccount.get(p.account)), except.find((e) => !e.spared.has(p.value))?.d];
+    let best: Statement | undefined;
+    for (const d of found) if (d && (!best || d.index < best.index)) best = d;
+    return best;
+  };
 }
 
 /**
@@ -42,6 +68,7 @@ export function lockoutRisk(doc: PolicyDocument, keyAccount: string | null = key
   let denied: { p: ClassifiedPrincipal; by: Statement } | undefined;
   let conditional: { p: ClassifiedPrincipal; s: Statement } | undefined;
   const foreign: string[] = [];
+  const shadowingDeny = shadowingDenyFinder(doc);
   for (const s of doc.statements) {
     if (s.effect !== 'Allow' || !coversPutKeyPolicy(s)) continue;
     for (const p of statementPrincipals(s)) {
@@ -51,7 +78,7 @@ export function lockoutRisk(doc: PolicyDocument, keyAccount: string | null = key
         foreign.push(p.value);
         continue;
       }
-      const deny = shadowingDeny(doc, p);
+      const deny = shadowingDeny(p);
       if (deny) denied ??= { p, by: deny };
       else if (s.conditions.length > 0) conditional ??= { p, s };
       else return null;

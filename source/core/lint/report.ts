@@ -1,3 +1,4 @@
+import { visible, visibleLine } from '../text/visible.js';
 import { FINDING_IDS, FINDING_RULES, SEVERITY_ORDER, type Finding, type Severity } from './catalog.js';
 
 /** Renderers of lint findings (pure: the command prints them). SPEC 2.3 JSON. */
@@ -67,8 +68,10 @@ function countOf(n: number, severity: string): string {
 }
 
 /** Text: findings grouped by severity, each with the source line and a caret under the column. */
-export function formatText(findings: readonly Finding[], fileName: string, text: string, kind: string): string {
-  const lines = text.split(/\r?\n/);
+export function formatText(findings: readonly Finding[], name: string, text: string, kind: string): string {
+  // Text for people: the file name, messages and quoted source lines never carry a raw control character (SPEC 2).
+  const fileName = visibleLine(name);
+  const lines = text.split(/\r?\n/).map(visible);
   const out: string[] = [];
   if (findings.length === 0) return `${fileName}: no findings (${kind} policy)\n`;
   const counts = SEVERITY_ORDER.map((s) => [s, findings.filter((f) => f.severity === s).length] as const).filter(([, n]) => n > 0);
@@ -79,7 +82,7 @@ export function formatText(findings: readonly Finding[], fileName: string, text:
     out.push('', `${severity.toUpperCase()}`);
     for (const f of group) {
       const at = f.line !== null ? `${fileName}:${f.line}:${f.column ?? 1}` : fileName;
-      out.push(`  ${at}  ${f.id}  ${f.message}`);
+      out.push(`  ${at}  ${f.id}  ${visibleLine(f.message)}`);
       const src = f.line !== null ? lines[f.line - 1] : undefined;
       if (src !== undefined && f.line !== null) {
         const num = String(f.line);
@@ -87,7 +90,7 @@ export function formatText(findings: readonly Finding[], fileName: string, text:
         out.push(`    ${num} | ${shown.length > 160 ? `${shown.slice(0, 157)}...` : shown}`);
         out.push(`    ${' '.repeat(num.length)} | ${' '.repeat(Math.max(0, Math.min((f.column ?? 1) - 1, 160)))}^`);
       }
-      out.push(`    fix: ${f.fix}`);
+      out.push(`    fix: ${visibleLine(f.fix)}`);
     }
   }
   return `${out.join('\n')}\n`;

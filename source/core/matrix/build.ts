@@ -10,7 +10,8 @@
 import { CROSS_ACCOUNT_ACTION_NAMES, kmsActions } from '../catalog/kms.js';
 import { compileDocument, type CompiledStatement } from '../evaluate/compile.js';
 import { clauseOutcome, type NormalizedContext } from '../evaluate/conditions.js';
-import { derivedContext } from '../evaluate/derived.js';
+import { derivedContext, DERIVED_KEYS_LOWER } from '../evaluate/derived.js';
+import { principalIndex } from './principal-index.js';
 import { parseRequestPrincipal, statementPrincipal } from '../evaluate/principal.js';
 import type { Via } from '../evaluate/types.js';
 import type { ConditionClause, PolicyDocument, PolicyKind } from '../policy/model.js';
@@ -22,6 +23,12 @@ import type { CellPath, Matrix, MatrixCell, MatrixRow, PathCondition } from './t
 interface Live {
   readonly statement: CompiledStatement;
   readonly actions: Uint8Array;
+  /** The statement's conditions can never hold together (see contradictory). */
+  readonly impossible: boolean;
+  /** A condition tests a service key (kms:CallerAccount) that only some actions carry. */
+  readonly testsServiceKey: boolean;
+  /** Positions (in the catalog) of the actions the statement covers. */
+  readonly actionList: readonly number[];
 }
 
 function actionBitmap(s: CompiledStatement, ids: readonly string[]): Uint8Array {
@@ -34,10 +41,22 @@ function liveStatements(doc: PolicyDocument): Live[] {
   const ids = kmsActions().map((a) => a.id);
   return compileDocument(doc)
     .filter((s) => s.effect !== null)
-    .map((statement) => ({ statement, actions: actionBitmap(statement, ids) }));
+    .map((statement) => ({
+      statement,
+      actions: actionBitmap(statement, ids),
+      actionList: ids.flatMap((id, a) => (statement.action(id) ? [a] : [])),
+      impossible: contradictory(statement.conditions),
+      testsServiceKey: statement.conditions.some((c) => c.key.toLowerCase().startsWith('kms:') && DERIVED_KEYS_LOWER.has(c.key.toLowerCase())),
+    }));
 }
 
 const EMPTY_CONTEXT: NormalizedContext = new Map();
+let takes: Uint8Array | undefined;
+/** True for the catalog actions (by position) that carry kms:CallerAccount. */
+function takesCallerAccount(a: number): boolean {
+  takes ??= Uint8Array.from(kmsActions().map((x) => (x.conditionKeys.includes('kms:CallerAccount') ? 1 : 0)));
+  return takes[a] === 1;
+}
 const NO_KEYS: ReadonlySet<string> = new Set();
 
 const NEGATIONS: Readonly<Record<string, string>> = {
@@ -66,7 +85,6 @@ function contradictory(conditions: readonly ConditionClause[]): boolean {
 /** The conditions left for a principal, or null when one can never hold for it. */
 function remainingConditions(s: CompiledStatement, fixed: NormalizedContext, fixedKeys: ReadonlySet<string>): PathCondition[] | null {
   const out: PathCondition[] = [];
-  if (contradictory(s.conditions)) return null;
   for (const c of s.conditions as readonly ConditionClause[]) {
     const outcome = clauseOutcome(c, fixed, fixedKeys);
     if (outcome === false) return null;
@@ -91,18 +109,57 @@ function applicable(live: Live, via: Via | null, conditions: PathCondition[]): A
   return { live, path, viaIam };
 }
 
-function cellsOf(applyFor: readonly Applicable[] | ((a: number) => readonly Applicable[]), pathFor: (x: Applicable, a: number) => CellPath | null): Record<string, MatrixCell> {
+const pathIds = new WeakMap<CellPath, number>();
+let nextPathId = 0;
+const idOf = (p: CellPath): number => {
+  let id = pathIds.get(p);
+  if (id === undefined) pathIds.set(p, (id = nextPathId++));
+  return id;
+};
+
+/**
+ * The cells of one row, for the actions `include` selects. Each applicable statement
+ * visits only the actions it covers, and cells whose paths are the same path objects
+ * are the same cell (most actions of a row share their statements), so a row costs
+ * what its paths are, not statements × actions.
+ */
+function fillCells(
+  cells: Record<string, MatrixCell>,
+  apply: readonly Applicable[],
+  pathFor: (x: Applicable, a: number) => CellPath | null,
+  include: (a: number) => boolean = () => true,
+): void {
   const actions = kmsActions();
-  const cells: Record<string, MatrixCell> = {};
-  for (let a = 0; a < actions.length; a++) {
-    const paths: CellPath[] = [];
-    for (const x of typeof applyFor === 'function' ? applyFor(a) : applyFor) {
-      if (x.live.actions[a] !== 1) continue;
+  const perAction = new Map<number, CellPath[]>();
+  for (const x of apply) {
+    for (const a of x.live.actionList) {
+      if (!include(a)) continue;
       const p = pathFor(x, a);
-      if (p) paths.push(p);
+      if (!p) continue;
+      const list = perAction.get(a);
+      if (list) list.push(p);
+      else perAction.set(a, [p]);
     }
-    cells[actions[a]!.id] = paths.length === 0 ? NONE_CELL : cellFromPaths(paths);
   }
+  const seen = new Map<string, MatrixCell>();
+  for (let a = 0; a < actions.length; a++) {
+    if (!include(a)) continue;
+    const paths = perAction.get(a);
+    if (!paths) {
+      cells[actions[a]!.id] = NONE_CELL;
+      continue;
+    }
+    let key = '';
+    for (const p of paths) key += `${idOf(p)},`;
+    let cell = seen.get(key);
+    if (!cell) seen.set(key, (cell = cellFromPaths(paths)));
+    cells[actions[a]!.id] = cell;
+  }
+}
+
+function cellsOf(apply: readonly Applicable[], pathFor: (x: Applicable, a: number) => CellPath | null): Record<string, MatrixCell> {
+  const cells: Record<string, MatrixCell> = {};
+  fillCells(cells, apply, pathFor);
   return cells;
 }
 
@@ -110,16 +167,20 @@ function keyMatrix(doc: PolicyDocument, keyAccount: string): MatrixRow[] {
   const actions = kmsActions();
   const keyArn = `arn:aws:kms:us-west-2:${keyAccount}:key/${EXAMPLE_KEY_ID}`;
   const all = liveStatements(doc);
+  const index = principalIndex(all.map((l) => l.statement));
   return keyPolicyRows(doc).map((row) => {
     const principal = parseRequestPrincipal(row.evaluatedAs);
     const derived = derivedContext(principal);
     const cross = principal.account !== undefined && principal.account !== keyAccount;
+    // Only the statements whose Principal can name this principal (linear in the policy's size).
+    const candidates = index(principal).map((i) => all[i]!);
     const applyWith = (withServiceKeys: boolean): Applicable[] => {
       // kms:CallerAccount is set only for the actions that take it (as in authorize's requestContext).
       const present = [...derived.present].filter(([k]) => withServiceKeys || !k.startsWith('kms:'));
       const fixed: NormalizedContext = new Map(present.map(([k, v]) => [k, [v]]));
       const out: Applicable[] = [];
-      for (const live of all) {
+      for (const live of candidates) {
+        if (live.impossible) continue;
         const s = live.statement;
         const via = statementPrincipal(s.principal, s.notPrincipal, principal);
         if (!via || !s.resource(keyArn, fixed)) continue;
@@ -129,9 +190,8 @@ function keyMatrix(doc: PolicyDocument, keyAccount: string): MatrixRow[] {
       return out;
     };
     const apply = applyWith(true);
-    let applyNoServiceKeys: Applicable[] | undefined;
-    const takesCallerAccount = (a: number) => actions[a]!.conditionKeys.includes('kms:CallerAccount');
-    const cells = cellsOf((a) => (takesCallerAccount(a) ? apply : (applyNoServiceKeys ??= applyWith(false))), (x, a) => {
+    let applyNoServiceKeys: Applicable[] | undefined = candidates.some((l) => l.testsServiceKey) ? undefined : apply;
+    const pathFor = (x: Applicable, a: number): CellPath | null => {
       const action = actions[a]!;
       // A key policy decides only operations on the key (actions without a key resource are IAM's alone).
       if (!action.onKey) return null;
@@ -143,26 +203,52 @@ function keyMatrix(doc: PolicyDocument, keyAccount: string): MatrixRow[] {
       const path = cross || action.onAlias ? x.viaIam : x.path;
       // No IAM policy applies to a service principal: a path that needs one never opens.
       return path.via === 'iam' && principal.kind === 'service' ? null : path;
-    });
+    };
+    const cells: Record<string, MatrixCell> = {};
+    if (applyNoServiceKeys === apply) fillCells(cells, apply, pathFor);
+    else {
+      fillCells(cells, apply, pathFor, takesCallerAccount);
+      fillCells(cells, (applyNoServiceKeys ??= applyWith(false)), pathFor, (a) => !takesCallerAccount(a));
+    }
     return { subject: row.subject, label: row.label, evaluatedAs: row.evaluatedAs, ...(row.note ? { note: row.note } : {}), cells };
   });
 }
 
+/**
+ * Statements whose Resource is a list of exact ARNs (no wildcard, no variable) are
+ * filed under those ARNs; every other statement may match any key. A row then tests
+ * only the statements that can name its key.
+ */
+function resourceIndex(all: readonly Live[]): (arn: string) => Live[] {
+  const general: number[] = [];
+  const exact = new Map<string, number[]>();
+  all.forEach((live, i) => {
+    const list = live.statement.resourcePatterns;
+    if (!list || list.some((r) => /[*?]|\$\{/.test(r))) general.push(i);
+    else for (const r of new Set(list)) exact.set(r, [...(exact.get(r) ?? []), i]);
+  });
+  return (arn) => {
+    const hits = exact.get(arn);
+    const ids = hits ? [...new Set([...general, ...hits])].sort((a, b) => a - b) : general;
+    return ids.map((i) => all[i]!);
+  };
+}
+
 function identityMatrix(doc: PolicyDocument): MatrixRow[] {
   const actions = kmsActions();
-  const all = liveStatements(doc).map((live) => ({ live, onStar: live.statement.resource('*', EMPTY_CONTEXT) }));
+  const all = liveStatements(doc).filter((l) => !l.impossible);
+  const conditionsOf = new Map(all.map((l) => [l, remainingConditions(l.statement, EMPTY_CONTEXT, NO_KEYS) ?? []]));
+  const candidates = resourceIndex(all);
+  // Actions without a key resource are authorized on "*" (as in authorize): the same for every row.
+  const starCells = cellsOf(
+    all.filter((l) => l.statement.resource('*', EMPTY_CONTEXT)).map((l) => applicable(l, null, conditionsOf.get(l)!)),
+    (x) => x.path,
+  );
   return identityRows(doc).map((row) => {
-    const onKey: Applicable[] = [];
-    const onStar: Applicable[] = [];
-    for (const { live, onStar: star } of all) {
-      const conditions = remainingConditions(live.statement, EMPTY_CONTEXT, NO_KEYS);
-      if (!conditions) continue;
-      if (live.statement.resource(row.evaluatedAs, EMPTY_CONTEXT)) onKey.push(applicable(live, null, conditions));
-      if (star) onStar.push(applicable(live, null, conditions));
-    }
+    const onKey = candidates(row.evaluatedAs)
+      .filter((l) => l.statement.resource(row.evaluatedAs, EMPTY_CONTEXT))
+      .map((l) => applicable(l, null, conditionsOf.get(l)!));
     const keyCells = cellsOf(onKey, (x) => x.path);
-    // Actions without a key resource are authorized on "*" (as in authorize).
-    const starCells = cellsOf(onStar, (x) => x.path);
     const cells: Record<string, MatrixCell> = {};
     for (const a of actions) cells[a.id] = a.onKey ? keyCells[a.id]! : starCells[a.id]!;
     return { subject: row.subject, label: row.label, evaluatedAs: row.evaluatedAs, ...(row.note ? { note: row.note } : {}), cells };

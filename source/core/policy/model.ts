@@ -89,7 +89,8 @@ function scalarList(v: unknown): string[] {
 export function parsePrincipal(v: unknown): PrincipalElement | undefined {
   if (v === undefined) return undefined;
   if (v === '*') return { wildcard: true, values: { AWS: ['*'] }, raw: v };
-  const values: Record<string, string[]> = {};
+  // Principal types are outside text: a null prototype keeps "__proto__" or "constructor" plain keys.
+  const values = Object.create(null) as Record<string, string[]>;
   if (isRecord(v)) {
     for (const [type, list] of Object.entries(v)) values[type] = stringList(list) ?? [];
   }

@@ -1,3 +1,4 @@
+import { visibleLine } from '../../core/text/visible.js';
 import { Component, type ReactNode } from 'react';
 import { Box, Text, useInput } from 'ink';
 import { paint } from './colors.js';
@@ -33,7 +34,7 @@ export class ErrorBoundary extends Component<Props, { error: Error | null }> {
 
 function CrashScreen({ error, onExit }: { readonly error: Error; readonly onExit: () => void }) {
   useInput(() => onExit());
-  const message = error.message.split('\n')[0] ?? '';
+  const message = visibleLine(error.message.split('\n')[0] ?? '');
   return (
     <Box flexDirection="column">
       <Text color={paint('red')} wrap="wrap">

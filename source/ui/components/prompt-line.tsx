@@ -1,3 +1,4 @@
+import { visibleLine } from '../../core/text/visible.js';
 import { Box, Text } from 'ink';
 import type { Prompt } from '../state/types.js';
 import { TextField } from './text-field.js';
@@ -23,7 +24,7 @@ export function PromptLine({ prompt, width }: PromptLineProps) {
     case 'overwrite':
       return (
         <Text color={paint('yellow')} wrap="truncate-end">
-          {prompt.path} already exists. Overwrite it? (y/n)
+          {visibleLine(prompt.path)} already exists. Overwrite it? (y/n)
         </Text>
       );
     case 'discard':

@@ -1,3 +1,4 @@
+import { visibleLine } from '../../core/text/visible.js';
 import { Text } from 'ink';
 import fastStringWidth from '../perf/string-width.js';
 import { fieldWindow, type TextValue } from '../state/text-edit.js';
@@ -34,9 +35,9 @@ export function TextField({ value, width, placeholder }: TextFieldProps) {
   return (
     <Text wrap="truncate-end">
       {w.cutLeft ? <Text dimColor>{CUT}</Text> : null}
-      {w.before}
-      <Text inverse>{w.atCaret}</Text>
-      {w.after}
+      {visibleLine(w.before)}
+      <Text inverse>{visibleLine(w.atCaret)}</Text>
+      {visibleLine(w.after)}
       {w.cutRight ? <Text dimColor>{CUT}</Text> : null}
     </Text>
   );

@@ -1,3 +1,4 @@
+import { visible } from '../../core/text/visible.js';
 import { Box, Text } from 'ink';
 import { EXPORT_FORMATS, EXPORT_LABELS, type ExportFormat } from '../state/types.js';
 import { SYMBOLS } from '../components/symbols.js';
@@ -38,7 +39,8 @@ export function ExportTab({ format, text, unreadable, width, height }: ExportTab
       </Box>
     );
   }
-  const lines = text.split('\n');
+  // The preview is exactly what is written, shown visible-safe (a Terraform or YAML string may hold a raw bidi or C1 character).
+  const lines = visible(text).split('\n');
   if (lines[lines.length - 1] === '') lines.pop();
   const room = Math.max(1, height - 2);
   const shown = lines.length > room ? lines.slice(0, room - 1) : lines;

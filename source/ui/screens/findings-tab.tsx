@@ -1,3 +1,4 @@
+import { visibleLine } from '../../core/text/visible.js';
 import { Box, Text } from 'ink';
 import { Line, Para } from '../components/para.js';
 import type { Finding, Severity } from '../../core/lint/catalog.js';
@@ -34,7 +35,8 @@ export function sourceExcerpt(text: string, f: Finding, width: number): [string,
   const column = Math.max(1, f.column ?? 1);
   const start = column > room ? column - Math.floor(room / 2) : 0;
   const shown = line.replace(/\t/g, ' ').slice(start, start + room);
-  return [`${gutter}${shown}`, `${' '.repeat(gutter.length + column - 1 - start)}^`];
+  // The quoted line is the policy's text: shown escaped (the caret may then sit a few columns early).
+  return [`${gutter}${visibleLine(shown)}`, `${' '.repeat(gutter.length + column - 1 - start)}^`];
 }
 
 /** Findings by severity; the selected one's message, fix and source line below. Enter jumps to its statement. */

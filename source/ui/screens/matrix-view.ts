@@ -1,3 +1,4 @@
+import { visibleLine } from '../../core/text/visible.js';
 import { ACTION_GROUPS, kmsActionsByGroup, type ActionGroup } from '../../core/catalog/kms.js';
 import { actionsDisplay, cellConditionKeys, describePath, DISPLAY_LEGEND, DISPLAY_MEANINGS, DISPLAY_SYMBOLS, DISPLAY_WORDS, type GroupDisplay } from '../../core/matrix/index.js';
 import type { Matrix, MatrixRow } from '../../core/matrix/types.js';
@@ -85,5 +86,6 @@ export function cellDetail(row: MatrixRow, column: MatrixColumn, mode: MatrixMod
     if (keys.size > 0) parts.push(`conditions: ${[...keys].join(', ')}`);
   }
   if (row.note) parts.push(row.note);
-  return parts.join('; ');
+  // Condition keys come from the policy.
+  return visibleLine(parts.join('; '));
 }

@@ -1,3 +1,4 @@
+import { visible, visibleLine } from '../../core/text/visible.js';
 import { basename, extname } from 'node:path';
 import { EXPORT_EXTENSIONS, exportPolicy, type ExportFormat } from '../../core/export/index.js';
 import { sortFindings, type Finding } from '../../core/lint/catalog.js';
@@ -45,7 +46,7 @@ export interface Derived {
 }
 
 function statementLabel(index: number, sid: string | undefined, effect: string | undefined): string {
-  return `#${index} ${sid ?? '(no Sid)'}${effect ? ` ${SYMBOLS.dot} ${effect}` : ''}`;
+  return `#${index} ${sid !== undefined ? visibleLine(sid) : '(no Sid)'}${effect ? ` ${SYMBOLS.dot} ${visibleLine(effect)}` : ''}`;
 }
 
 export function derive(source: WorkspaceSource, template: Template | undefined): Derived {
@@ -70,28 +71,39 @@ export function derive(source: WorkspaceSource, template: Template | undefined):
   const statements: StatementView[] = (document?.statements ?? []).map((s) => ({
     index: s.index,
     label: statementLabel(s.index, s.sid, s.effect),
-    json: JSON.stringify(canonicalStatement(s.raw), null, 2),
-    summary: explanations[s.index]?.summary ?? '',
-    details: explanations[s.index]?.details ?? '',
-    bullets: explanations[s.index]?.bullets ?? [],
+    // What the UI draws from the policy is shown escaped (SPEC 2): JSON.stringify leaves DEL, C1, bidi and zero-width characters raw.
+    json: visible(JSON.stringify(canonicalStatement(s.raw), null, 2)),
+    summary: visible(explanations[s.index]?.summary ?? ''),
+    details: visible(explanations[s.index]?.details ?? ''),
+    bullets: (explanations[s.index]?.bullets ?? []).map((b) => ({ depth: b.depth, text: visibleLine(b.text) })),
     note: notes[s.index] ?? null,
   }));
   const decodeFinding = source.kind === 'file' ? source.decodeFinding : undefined;
-  const findings = decodeFinding ? [decodeFinding] : sortFindings(lintPolicy(text, { kind }).findings);
+  const findings = (decodeFinding ? [decodeFinding] : sortFindings(lintPolicy(text, { kind }).findings)).map(shownFinding);
   const syntax = findings.find((f) => f.id === 'JSON_SYNTAX');
   return {
-    title: source.kind === 'template' ? (template?.title ?? source.templateId) : source.name,
+    title: source.kind === 'template' ? (template?.title ?? source.templateId) : visibleLine(source.name),
     kind,
     policy,
     document,
     statements,
-    matrix: document ? buildMatrix(document, kind) : null,
+    matrix: document ? shownMatrix(buildMatrix(document, kind)) : null,
     findings,
     name: source.kind === 'template' ? source.templateId : stem(source.name),
     fileName: source.kind === 'file' && source.name !== '<stdin>' ? source.name : null,
     text,
     unreadable: document === null || syntax ? `the policy is not readable JSON${syntax?.line != null ? ` (line ${syntax.line}, column ${syntax.column ?? 1})` : ''}; see the Findings tab` : null,
   };
+}
+
+/** A finding as the Findings tab draws it: message and fix visible-safe (syntax findings quote the text). */
+function shownFinding(f: Finding): Finding {
+  return { ...f, message: visibleLine(f.message), fix: visibleLine(f.fix) };
+}
+
+/** The matrix as the Matrix tab draws it: row labels and notes come from the policy (cells are keyed by catalog actions). */
+function shownMatrix(m: Matrix): Matrix {
+  return { ...m, rows: m.rows.map((r) => ({ ...r, label: visibleLine(r.label), ...(r.note ? { note: visibleLine(r.note) } : {}) })) };
 }
 
 function canonicalStatement(raw: unknown): unknown {

@@ -11,6 +11,10 @@ interface LintCase {
   readonly firesText?: string;
   readonly ok?: unknown;
   readonly note?: string;
+  /** The AWS documentation page that decides the case. */
+  readonly doc?: string;
+  /** Ids that must not fire on the triggering policy (a neighbour the case is told apart from). */
+  readonly notOnFires?: readonly FindingId[];
 }
 
 const cases = JSON.parse(readFixture('lint', 'cases.json')) as LintCase[];
@@ -41,6 +45,7 @@ describe.each(cases.map((c, i) => [`${c.id}${c.note ? ` (${c.note})` : ''} #${i}
         expect(f.column).not.toBeNull();
       }
     }
+    for (const other of c.notOnFires ?? []) expect(findings.filter((f) => f.id === other), other).toEqual([]);
   });
   if (c.ok !== undefined) {
     it('does not fire on the near miss', () => {

@@ -87,7 +87,9 @@ function clauseRules(ctx: LintContext, s: Statement, c: ConditionClause, raw: un
     if (multi && c.qualifier === null && c.baseOperator !== 'Null') {
       ctx.report('MISSING_QUALIFIER', c.pointer, `${info.key} can hold several values; "${c.operator}" without ForAnyValue: or ForAllValues: is ambiguous`, `Write "ForAnyValue:${c.operator}" (at least one value matches) or "ForAllValues:${c.operator}" (every value matches).`);
     }
-    if (!multi && c.qualifier !== null) {
+    if (rejectedSetOperator(ctx, c)) {
+      ctx.report('INVALID_CONDITION_VALUE', c.pointer, `AWS KMS rejects a key policy with ForAllValues on ${c.key} (OverlyPermissiveCondition): ForAllValues is true when the request has no such key`, `Write "${c.operator.slice('ForAllValues:'.length)}" (the key has one value per request).`);
+    } else if (!multi && c.qualifier !== null) {
       ctx.report('FORALLVALUES_SINGLE_VALUED_KEY', c.pointer, `${info.key} has a single value; ${c.qualifier} is meant for multi-valued keys${c.qualifier === 'ForAllValues' ? ' and is also true when the key is absent' : ''}`, `Write "${c.operator.slice(c.qualifier.length + 1)}".`);
     }
   }
@@ -115,6 +117,17 @@ function clauseRules(ctx: LintContext, s: Statement, c: ConditionClause, raw: un
         : `this Allow also applies to requests without ${c.key}`;
     ctx.report('NEGATED_CONDITION_ABSENT_KEY', c.pointer, `${c.operator} matches when ${c.key} is absent: ${consequence}`, `If that is not intended, add "Null": {"${c.key}": "false"} or use ${c.operator}IfExists deliberately.`);
   }
+}
+
+/**
+ * KMS refuses to set a key policy that uses ForAllValues with kms:EncryptionContext:context-key
+ * or aws:RequestTag/tag-key (OverlyPermissiveCondition): it is an error, not a style warning.
+ * IAM does not run KMS's check on identity policies, where it stays FORALLVALUES_SINGLE_VALUED_KEY.
+ * https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html (set operators)
+ */
+function rejectedSetOperator(ctx: LintContext, c: ConditionClause): boolean {
+  const lower = c.key.toLowerCase();
+  return ctx.kind === 'key' && c.qualifier === 'ForAllValues' && (lower.startsWith('kms:encryptioncontext:') || lower.startsWith('aws:requesttag/'));
 }
 
 function badValue(base: string, v: string): string | undefined {

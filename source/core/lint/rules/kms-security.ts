@@ -48,7 +48,10 @@ export function kmsSecurityRules(ctx: LintContext): void {
     const wildcard = elementValues(s, 'Action').find((v) => typeof v.value === 'string' && isAllKms(v.value));
     if (wildcard && appliesBeyondAccount) {
       const who = ctx.kind === 'key' ? others.map((p) => p.value).join(', ') : 'the identities this policy is attached to';
-      ctx.report('KMS_WILDCARD_ACTION', wildcard.pointer, `"${String(wildcard.value)}" gives ${who} every KMS action, including PutKeyPolicy and ScheduleKeyDeletion`);
+      // Principals of another account get only the cross-account operations (key-policy-modifying-external-accounts.html).
+      const onlyForeign = ctx.kind === 'key' && ctx.keyAccount !== null && others.every((p) => p.account !== null && p.account !== ctx.keyAccount);
+      const what = onlyForeign ? 'every KMS action that works across accounts: all cryptographic operations, DescribeKey and creating and revoking grants' : 'every KMS action, including PutKeyPolicy and ScheduleKeyDeletion';
+      ctx.report('KMS_WILDCARD_ACTION', wildcard.pointer, `"${String(wildcard.value)}" gives ${who} ${what}`);
     }
     const createGrant = explicitActionPointer(s, 'kms:CreateGrant');
     if (createGrant && appliesBeyondAccount && !hasPositiveCondition(s, grantForAws)) {
@@ -68,14 +71,24 @@ export function kmsSecurityRules(ctx: LintContext): void {
   describeKey(ctx);
 }
 
+/**
+ * Another account can use only the operations KMS permits across accounts; a grant of any
+ * other action (PutKeyPolicy, DisableKey, EnableKeyRotation, ScheduleKeyDeletion ...) has no
+ * effect. What another account can really do to who uses the key is create, retire and
+ * revoke grants: that is CROSS_ACCOUNT_ADMIN, unless a grant condition ties the grants to
+ * AWS services or named grantees.
+ * https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-modifying-external-accounts.html
+ */
 function crossAccount(ctx: LintContext, s: Statement, covered: readonly KmsAction[]): void {
   const foreign = statementPrincipals(s).filter((p) => p.account !== null && p.account !== ctx.keyAccount);
   if (foreign.length === 0) return;
   const who = foreign.map((p) => p.value).join(', ');
   const at = childPointer(s.pointer, Object.hasOwn(rawStatement(s), 'Action') ? 'Action' : 'NotAction');
-  const admin = covered.filter((a) => a.onKey && !a.crossAccount && MANAGEMENT_GROUPS.has(a.group));
-  if (admin.length > 0) ctx.report('CROSS_ACCOUNT_ADMIN', at, `${who} (another account than ${ctx.keyAccount}) gets ${names(admin)}`);
-  const never = covered.filter((a) => !a.crossAccount && !MANAGEMENT_GROUPS.has(a.group));
+  const admin = covered.filter((a) => a.crossAccount && MANAGEMENT_GROUPS.has(a.group));
+  if (admin.length > 0 && !hasPositiveCondition(s, grantForAws)) {
+    ctx.report('CROSS_ACCOUNT_ADMIN', at, `${who} (another account than ${ctx.keyAccount}) gets ${names(admin)}: it can give other principals its permissions on this key through grants`);
+  }
+  const never = covered.filter((a) => !a.crossAccount);
   if (never.length > 0) ctx.report('NOT_CROSS_ACCOUNT_ACTION', at, `KMS never allows ${names(never)} from another account, so this does nothing for ${who}`);
 }
 
@@ -91,14 +104,16 @@ const SDK_CRYPTO = new Set(['kms:Encrypt', 'kms:Decrypt', 'kms:GenerateDataKey',
 function describeKey(ctx: LintContext): void {
   const allows = ctx.doc.statements.filter((s) => isAllow(s) && s.action !== undefined);
   const describes = allows.filter((s) => coveredKmsActions(s.action, s.notAction).some((a) => a.id === 'kms:DescribeKey'));
+  // Who is allowed DescribeKey, as a set: one lookup per statement instead of a scan of every describing statement.
+  const describers = new Set(describes.flatMap((t) => statementPrincipals(t).map((p) => p.value)));
+  const anyoneDescribes = describes.some((t) => statementPrincipals(t).some((p) => p.kind === 'anyone'));
   for (const s of allows) {
     const explicit = elementValues(s, 'Action').filter((v) => typeof v.value === 'string' && v.value.toLowerCase().startsWith('kms:') && SDK_CRYPTO.has(kmsAction(v.value)?.id ?? ''));
     if (explicit.length === 0 || s.action!.some(isAllKms)) continue;
     // Service principals call what their integration needs; AWS's documented statements for them omit DescribeKey.
     const principals = statementPrincipals(s);
     if (principals.length > 0 && principals.every((p) => p.kind === 'service')) continue;
-    const mine = new Set(statementPrincipals(s).map((p) => p.value));
-    const ok = describes.some((t) => ctx.kind === 'identity' || statementPrincipals(t).some((p) => mine.has(p.value) || p.kind === 'anyone'));
+    const ok = ctx.kind === 'identity' ? describes.length > 0 : anyoneDescribes || principals.some((p) => describers.has(p.value));
     if (!ok) ctx.report('MISSING_DESCRIBE_KEY', childPointer(s.pointer, 'Action'), `Statement ${s.index} allows cryptographic operations but not kms:DescribeKey, which many SDKs and AWS services call first`);
   }
 }

@@ -2,15 +2,8 @@ import { childPointer } from '../../policy/json-pointer.js';
 import type { Statement } from '../../policy/model.js';
 import type { LintContext } from '../context.js';
 import { isAllow, principalValues, quote } from '../context.js';
+import { CALLER_PINNING_KEYS, clausePinsCallers } from '../caller-pins.js';
 import { classifyPrincipal, isValidAccountId, rawStatement, statementPrincipals } from '../principals.js';
-
-/**
- * Condition keys that limit who the caller can be (SPEC 3 PUBLIC_PRINCIPAL).
- * https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html#conditions-kms-caller-account
- */
-export const CALLER_LIMITING_KEYS: ReadonlySet<string> = new Set(
-  ['kms:CallerAccount', 'aws:PrincipalOrgID', 'aws:PrincipalOrgPaths', 'aws:PrincipalAccount', 'aws:PrincipalArn', 'aws:SourceAccount', 'aws:SourceArn', 'aws:SourceOrgID', 'aws:SourceOrgPaths', 'aws:userid', 'aws:username'].map((k) => k.toLowerCase()),
-);
 
 /** Keys that tie a service principal's use of the key to one customer's resources (confused deputy). */
 function limitsService(key: string): boolean {
@@ -62,8 +55,11 @@ export function principalRules(ctx: LintContext): void {
       ctx.report('ALLOW_WITH_NOT_PRINCIPAL', childPointer(s.pointer, 'NotPrincipal'), `Statement ${s.index} allows every principal except the ones named, including other accounts and anonymous callers`);
     }
     const principals = statementPrincipals(s);
-    if (principals.some((p) => p.kind === 'anyone') && !limitsCallers(s, (k) => CALLER_LIMITING_KEYS.has(k.toLowerCase()))) {
-      ctx.report('PUBLIC_PRINCIPAL', childPointer(s.pointer, 'Principal'), `Statement ${s.index} allows any principal in any AWS account`, 'Add a condition such as "StringEquals": {"kms:CallerAccount": "111122223333"} or aws:PrincipalOrgID, or name the principals.');
+    // The condition's operator and values decide, not only its key (see caller-pins.ts).
+    if (principals.some((p) => p.kind === 'anyone') && !s.conditions.some(clausePinsCallers)) {
+      const loose = s.conditions.find((c) => CALLER_PINNING_KEYS.has(c.key.toLowerCase()));
+      const why = loose ? `: "${loose.operator}" on ${loose.key} does not pin the caller to specific accounts or organizations` : '';
+      ctx.report('PUBLIC_PRINCIPAL', childPointer(s.pointer, 'Principal'), `Statement ${s.index} allows any principal in any AWS account${why}`, 'Add a condition such as "StringEquals": {"kms:CallerAccount": "111122223333"} or aws:PrincipalOrgID, or name the principals.');
     }
     const service = principals.find((p) => p.kind === 'service');
     if (service && !limitsCallers(s, limitsService)) {

@@ -2,6 +2,7 @@ import type { Statement } from '../../policy/model.js';
 import type { LintContext } from '../context.js';
 import { elementValues } from '../context.js';
 import { hasWildcard, kmsActionsMatching, wildcardMatches } from '../match.js';
+import { buildCoverIndex } from '../cover-index.js';
 import { rawStatement } from '../principals.js';
 
 /** True when action pattern `a` covers everything pattern `b` covers. */
@@ -29,21 +30,58 @@ export function redundancyRules(ctx: LintContext): void {
     }
   }
   const list = ctx.doc.statements;
-  list.forEach((b, i) => {
-    const by = list.find((a, j) => j !== i && statementCovers(a, b) && (j < i || !statementCovers(b, a)));
+  coveringStatements(list).forEach((by, i) => {
+    const b = list[i]!;
     if (by) ctx.report('REDUNDANT_STATEMENT', b.pointer, `Statement ${b.index} grants nothing that statement ${by.index} does not already ${b.effect === 'Deny' ? 'deny' : 'grant'}`);
   });
 }
 
+/**
+ * For each statement, the first other statement that covers it (and that it does not
+ * cover back, unless that one comes first): what a scan of every pair finds, through
+ * buildCoverIndex's candidates so that the cost grows with the policy, not its square.
+ */
+export function coveringStatements(list: readonly Statement[]): (Statement | undefined)[] {
+  const index = buildCoverIndex(list);
+  return list.map((b, i) => {
+    if (!canBeCovered(b)) return undefined;
+    for (const j of index.candidates(i)) {
+      const a = list[j]!;
+      if (j !== i && statementCovers(a, b) && (j < i || !statementCovers(b, a))) return a;
+    }
+    return undefined;
+  });
+}
+
+/** The conditions statementCovers requires of the covered statement on its own. */
+function canBeCovered(b: Statement): boolean {
+  const rb = rawStatement(b);
+  return b.effect !== undefined && !NOT_ELEMENTS.some((k) => Object.hasOwn(rb, k)) && !!b.action?.length && !!b.resource?.length;
+}
+
+const conditionText = new WeakMap<object, string>();
+
+/** JSON of a statement's Condition, computed once per statement. */
+function conditionOf(s: Statement): string {
+  const raw = rawStatement(s);
+  let text = conditionText.get(raw);
+  if (text === undefined) {
+    text = JSON.stringify(raw.Condition) ?? '';
+    conditionText.set(raw, text);
+  }
+  return text;
+}
+
 const NOT_ELEMENTS = ['NotAction', 'NotResource', 'NotPrincipal'];
 
-function statementCovers(a: Statement, b: Statement): boolean {
+/** True when statement a grants (or denies) everything b does: same effect, principals, actions, resources, conditions. */
+export function statementCovers(a: Statement, b: Statement): boolean {
   const ra = rawStatement(a);
   const rb = rawStatement(b);
   if (a.effect === undefined || a.effect !== b.effect) return false;
   if (NOT_ELEMENTS.some((k) => Object.hasOwn(ra, k) || Object.hasOwn(rb, k))) return false;
   if (!a.action?.length || !b.action?.length || !a.resource?.length || !b.resource?.length) return false;
-  if (Object.hasOwn(ra, 'Condition') && JSON.stringify(ra.Condition) !== JSON.stringify(rb.Condition)) return false;
+  if (Object.hasOwn(ra, 'Condition') && conditionOf(a) !== conditionOf(b)) return false;
   if (!b.action.every((x) => a.action!.some((y) => actionCovers(y, x)))) return false;
   if (!b.resource.every((x) => a.resource!.some((y) => y === x || wildcardMatches(y, x)))) return false;
   if (!!a.principal !== !!b.principal) return false;
