@@ -32,7 +32,7 @@ Usage:
   kms-policy-tui lint <file|-> [--format text|json|sarif] [--kind key|identity]
   kms-policy-tui simulate --action ACTION --principal PRINCIPAL
           [--key-policy FILE] [--identity-policy FILE]... [--resource KEY_ARN]
-          [--context KEY=VALUE]... [--json]
+          [--context KEY=VALUE]... [--json] [--trace]
   kms-policy-tui --help | --version
 
 '-' reads the policy from standard input. --kind is detected when omitted: a policy

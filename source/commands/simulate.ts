@@ -1,10 +1,11 @@
 /** `simulate`: decides one KMS request against a key policy and identity policies (SPEC 2.1). */
 import { visibleLine } from '../core/text/visible.js';
 import { kmsAction } from '../core/catalog/kms.js';
-import { authorize, defaultKeyArn, parseRequestPrincipal, type AuthorizationResult, type NamedPolicy, type RequestContext } from '../core/evaluate/index.js';
+import { authorize, defaultKeyArn, parseRequestPrincipal, type AuthorizationResult, type TracedAuthorizationResult, type NamedPolicy, type RequestContext } from '../core/evaluate/index.js';
 import { flagBoolean, flagString, flagStrings, parseCommandArgs } from './args.js';
 import { EXIT, UsageError, type CommandIo } from './io.js';
 import { loadPolicy, requireReadable } from './load-policy.js';
+import { traceJson, traceText } from './simulate-trace.js';
 
 /** arn:PARTITION:kms:REGION:ACCOUNT:key/KEY-ID */
 const KEY_ARN = /^arn:[a-z-]+:kms:[a-z0-9-]+:\d{12}:key\/[^\s/]+$/;
@@ -17,6 +18,7 @@ const FLAGS = {
   resource: 'string',
   context: 'strings',
   json: 'boolean',
+  trace: 'boolean',
   policy: 'string',
 } as const;
 
@@ -108,6 +110,7 @@ export async function run(argv: readonly string[], io: CommandIo): Promise<numbe
     requireReadable(loaded);
     identityPolicies.push({ name: loaded.name, document: loaded.parsed.document });
   }
+  const trace = flagBoolean(args, 'trace');
   const result = authorize({
     action: action.id,
     principal: principalFlag,
@@ -115,14 +118,17 @@ export async function run(argv: readonly string[], io: CommandIo): Promise<numbe
     context,
     ...(keyPolicy ? { keyPolicy } : {}),
     identityPolicies,
-  });
+  }, { trace });
+  // authorize returns the trace exactly when asked for it.
+  const traced = trace ? (result as TracedAuthorizationResult) : undefined;
   if (flagBoolean(args, 'json')) {
     // SPEC 2.1: every matched entry has the same four keys (sid is null when the statement has none).
     const matched = result.matched.map((m) => ({ policy: m.policy, statement: m.statement, sid: m.sid ?? null, effect: m.effect }));
-    io.stdout.write(`${JSON.stringify({ decision: result.decision, via: result.via, matched, notes: result.notes }, null, 2)}\n`);
+    io.stdout.write(`${JSON.stringify({ decision: result.decision, via: result.via, matched, notes: result.notes, ...(traced ? { trace: traceJson(traced.trace) } : {}) }, null, 2)}\n`);
   } else {
     const shownResource = resource ?? defaultKeyArn(principal);
     io.stdout.write(formatSimulation(result, { action: action.id, principal: principalFlag, resource: action.onKey ? shownResource : '*' }, useColor(io)));
+    if (traced) io.stdout.write(traceText(traced));
   }
   return EXIT.ok;
 }

@@ -6,9 +6,21 @@
  * the IAM policy evaluation logic (an explicit Deny anywhere wins).
  */
 import { CROSS_ACCOUNT_ACTION_NAMES, kmsAction, type KmsAction } from '../catalog/kms.js';
-import type { AuthorizationRequest, AuthorizationResult, MatchedStatement, Via } from './types.js';
-import { compileDocument } from './compile.js';
-import { conditionsHold, normalizeContext, type NormalizedContext } from './conditions.js';
+import type { ConditionClause } from '../policy/model.js';
+import type {
+  AuthorizationRequest,
+  AuthorizationResult,
+  AuthorizeOptions,
+  DecidingRule,
+  MatchedStatement,
+  TraceBecause,
+  TracedAuthorizationResult,
+  TraceElement,
+  TraceEntry,
+  Via,
+} from './types.js';
+import { compileDocument, type CompiledStatement } from './compile.js';
+import { clauseHolds, normalizeContext, type NormalizedContext } from './conditions.js';
 import { derivedContext, DERIVED_KEYS } from './derived.js';
 import { parseRequestPrincipal, statementPrincipal, type RequestPrincipal } from './principal.js';
 import { arnAccount } from './resource.js';
@@ -31,14 +43,61 @@ interface PolicyOutcome {
   via: Via | null;
 }
 
+/** What kept a statement from applying: an element, or the first condition clause that failed. */
+type Miss = Exclude<TraceElement, 'Condition'> | ConditionClause;
+
+function failedClause(clauses: readonly ConditionClause[], context: NormalizedContext): ConditionClause | undefined {
+  for (const c of clauses) if (!clauseHolds(c, context)) return c;
+  return undefined;
+}
+
+/**
+ * One key policy statement: how it covers the principal when it applies, else what failed.
+ * The one matching path for authorize and its trace, so the two cannot disagree.
+ */
+function keyStatement(s: CompiledStatement, req: Ctx): Via | Miss {
+  if (!s.effect) return 'Effect';
+  if (!s.action(req.action)) return s.actionElement;
+  if (!s.resource(req.resource, req.context)) return s.resourceElement;
+  const via = statementPrincipal(s.principal, s.notPrincipal, req.principal);
+  if (!via) return s.principal === undefined && s.notPrincipal !== undefined ? 'NotPrincipal' : 'Principal';
+  return failedClause(s.conditions, req.context) ?? via;
+}
+
+/** One identity policy statement: null when it applies (identity policies name no principal). */
+function identityStatement(s: CompiledStatement, req: Ctx): Miss | null {
+  if (!s.effect) return 'Effect';
+  if (!s.action(req.action)) return s.actionElement;
+  if (!s.resource(req.resource, req.context)) return s.resourceElement;
+  return failedClause(s.conditions, req.context) ?? null;
+}
+
+function because(miss: Miss, context: NormalizedContext): TraceBecause {
+  if (typeof miss === 'string') return { element: miss };
+  const actual = context.get(miss.key.toLowerCase());
+  return { element: 'Condition', operator: miss.operator, key: miss.key, expected: miss.values, actual: actual && actual.length > 0 ? actual : null };
+}
+
+function record(req: Ctx, policy: TraceEntry['policy'], s: CompiledStatement, miss: Miss | null): void {
+  req.trace!.push({
+    policy,
+    statement: s.index,
+    ...(s.sid !== undefined ? { sid: s.sid } : {}),
+    effect: s.effect,
+    applies: miss === null,
+    ...(miss !== null ? { because: because(miss, req.context) } : {}),
+  });
+}
+
 function evaluateKeyPolicy(req: Ctx): PolicyOutcome {
   const out: PolicyOutcome = { deny: [], allow: [], via: null };
   if (!req.keyPolicy) return out;
   for (const s of compileDocument(req.keyPolicy)) {
-    if (!s.effect || !s.action(req.action) || !s.resource(req.resource, req.context)) continue;
-    const via = statementPrincipal(s.principal, s.notPrincipal, req.principal);
-    if (!via || !conditionsHold(s.conditions, req.context)) continue;
-    const m: MatchedStatement = { policy: 'key', statement: s.index, ...(s.sid !== undefined ? { sid: s.sid } : {}), effect: s.effect };
+    const r = keyStatement(s, req);
+    const via = r === 'direct' || r === 'iam' ? r : null;
+    if (req.trace) record(req, 'key', s, via ? null : (r as Miss));
+    if (!via) continue;
+    const m: MatchedStatement = { policy: 'key', statement: s.index, ...(s.sid !== undefined ? { sid: s.sid } : {}), effect: s.effect! };
     if (s.effect === 'Deny') out.deny.push(m);
     else {
       out.allow.push(m);
@@ -51,15 +110,12 @@ function evaluateKeyPolicy(req: Ctx): PolicyOutcome {
 function evaluateIdentity(req: Ctx): PolicyOutcome {
   const out: PolicyOutcome = { deny: [], allow: [], via: null };
   for (const named of req.identityPolicies ?? []) {
+    const policy = `identity:${named.name}` as const;
     for (const s of compileDocument(named.document)) {
-      if (!s.effect || !s.action(req.action) || !s.resource(req.resource, req.context)) continue;
-      if (!conditionsHold(s.conditions, req.context)) continue;
-      const m: MatchedStatement = {
-        policy: `identity:${named.name}`,
-        statement: s.index,
-        ...(s.sid !== undefined ? { sid: s.sid } : {}),
-        effect: s.effect,
-      };
+      const miss = identityStatement(s, req);
+      if (req.trace) record(req, policy, s, miss);
+      if (miss !== null) continue;
+      const m: MatchedStatement = { policy, statement: s.index, ...(s.sid !== undefined ? { sid: s.sid } : {}), effect: s.effect! };
       (s.effect === 'Deny' ? out.deny : out.allow).push(m);
     }
   }
@@ -73,6 +129,8 @@ interface Ctx {
   readonly context: NormalizedContext;
   readonly keyPolicy: AuthorizationRequest['keyPolicy'];
   readonly identityPolicies: AuthorizationRequest['identityPolicies'];
+  /** Collects the trace when asked for (undefined on the hot path). */
+  readonly trace: TraceEntry[] | undefined;
 }
 
 /**
@@ -95,8 +153,13 @@ export function requestContext(principal: RequestPrincipal, given: Authorization
   return { context, derived };
 }
 
-/** Decides one KMS request as AWS would (SPEC 2.1). Pure and synchronous. */
-export function authorize(request: AuthorizationRequest): AuthorizationResult {
+/**
+ * Decides one KMS request as AWS would (SPEC 2.1). Pure and synchronous. With
+ * `{ trace: true }` the result also lists every statement evaluated and the rule that decided.
+ */
+export function authorize(request: AuthorizationRequest, options: AuthorizeOptions & { trace: true }): TracedAuthorizationResult;
+export function authorize(request: AuthorizationRequest, options?: AuthorizeOptions): AuthorizationResult;
+export function authorize(request: AuthorizationRequest, options?: AuthorizeOptions): AuthorizationResult | TracedAuthorizationResult {
   const principal = parseRequestPrincipal(request.principal);
   const resource = request.resource ?? defaultKeyArn(principal);
   const catalogAction = kmsAction(request.action);
@@ -111,7 +174,10 @@ export function authorize(request: AuthorizationRequest): AuthorizationResult {
     keyPolicy: onKey ? request.keyPolicy : undefined,
     // A service principal is not an IAM identity: no identity policy can apply to it.
     identityPolicies: principal.kind === 'service' ? [] : request.identityPolicies,
+    trace: options?.trace ? [] : undefined,
   };
+  const done = (result: AuthorizationResult, rule: DecidingRule): AuthorizationResult | TracedAuthorizationResult =>
+    ctx.trace ? { ...result, trace: ctx.trace, rule } : result;
   const key = evaluateKeyPolicy(ctx);
   const identity = evaluateIdentity(ctx);
   const hasIdentity = (ctx.identityPolicies?.length ?? 0) > 0;
@@ -119,18 +185,18 @@ export function authorize(request: AuthorizationRequest): AuthorizationResult {
   if (derived.length > 0) notes.push(`derived from the principal: ${derived.join(', ')}`);
   if (principal.kind === 'service' && (request.identityPolicies?.length ?? 0) > 0) notes.push(NOTE_SERVICE_NO_IDENTITY);
   const deny = [...key.deny, ...identity.deny];
-  if (deny.length > 0) return { decision: 'explicit-deny', via: null, matched: deny, notes };
+  if (deny.length > 0) return done({ decision: 'explicit-deny', via: null, matched: deny, notes }, 'explicit-deny-wins');
   const matched = [...key.allow, ...identity.allow];
 
   if (!onKey) {
     notes.push(`${catalogAction!.id} is not authorized on a key: only IAM policies can allow it`);
     if (!hasIdentity) notes.push('no IAM policy was given');
-    return { decision: identity.allow.length > 0 ? 'allow' : 'implicit-deny', via: identity.allow.length > 0 ? 'iam' : null, matched, notes };
+    return done({ decision: identity.allow.length > 0 ? 'allow' : 'implicit-deny', via: identity.allow.length > 0 ? 'iam' : null, matched, notes }, 'iam-only-action');
   }
 
   if (!request.keyPolicy) {
     notes.push(NOTE_KEY_POLICY_UNKNOWN);
-    return { decision: identity.allow.length > 0 ? 'allow' : 'implicit-deny', via: null, matched, notes };
+    return done({ decision: identity.allow.length > 0 ? 'allow' : 'implicit-deny', via: null, matched, notes }, 'key-policy-unknown');
   }
 
   const keyAccount = arnAccount(resource);
@@ -140,26 +206,27 @@ export function authorize(request: AuthorizationRequest): AuthorizationResult {
     const name = catalogAction?.name ?? request.action.replace(/^kms:/i, '');
     if (!CROSS_ACCOUNT_ACTION_NAMES.has(catalogAction ? catalogAction.name : name)) {
       notes.push(`${catalogAction?.id ?? request.action} cannot be used on a key in another account (${keyAccount})`);
-      return { decision: 'implicit-deny', via: null, matched, notes };
+      return done({ decision: 'implicit-deny', via: null, matched, notes }, 'not-cross-account-action');
     }
   }
   if (!key.via) {
     notes.push('no key policy statement allows this principal');
-    return { decision: 'implicit-deny', via: null, matched, notes };
+    return done({ decision: 'implicit-deny', via: null, matched, notes }, 'key-policy-does-not-allow');
   }
   // Alias operations also need permission on the alias, which only an IAM policy can
   // give (alias-access.html): the key policy alone never allows them.
   const needsAliasPermission = catalogAction?.onAlias === true;
   if (needsAliasPermission) notes.push(`${catalogAction!.id} also needs permission on the alias, which only an IAM policy can give`);
-  if (key.via === 'direct' && !crossAccount && !needsAliasPermission) return { decision: 'allow', via: 'direct', matched, notes };
+  if (key.via === 'direct' && !crossAccount && !needsAliasPermission) return done({ decision: 'allow', via: 'direct', matched, notes }, 'key-policy-direct');
+  const rule: DecidingRule = crossAccount ? 'cross-account-needs-both' : needsAliasPermission ? 'alias-needs-iam' : 'delegation-needs-iam';
   // Delegation to IAM, or another account: an IAM policy of the principal must allow too.
   if (crossAccount) notes.push(`the key is in another account (${keyAccount}): the key policy and an IAM policy must both allow`);
   const via: Via = needsAliasPermission || crossAccount ? 'iam' : key.via;
-  if (identity.allow.length > 0) return { decision: 'allow', via, matched, notes };
+  if (identity.allow.length > 0) return done({ decision: 'allow', via, matched, notes }, rule);
   if (!hasIdentity) {
     notes.push(NOTE_IAM_DELEGATION);
-    return { decision: 'implicit-deny', via: 'iam', matched, notes };
+    return done({ decision: 'implicit-deny', via: 'iam', matched, notes }, rule);
   }
   notes.push('no IAM policy of the principal allows this request');
-  return { decision: 'implicit-deny', via: null, matched, notes };
+  return done({ decision: 'implicit-deny', via: null, matched, notes }, rule);
 }

@@ -15,6 +15,9 @@ export interface CompiledStatement {
   readonly action: ActionMatcher;
   /** Matches the resource (Resource, or everything but NotResource); false when neither is given. */
   readonly resource: ResourceMatcher;
+  /** The element a failed action or resource match is reported against (trace). */
+  readonly actionElement: 'Action' | 'NotAction';
+  readonly resourceElement: 'Resource' | 'NotResource';
   /** The Resource patterns as written (undefined with NotResource or no Resource), for indexes. */
   readonly resourcePatterns: readonly string[] | undefined;
   readonly principal: PrincipalElement | undefined;
@@ -35,6 +38,8 @@ export function compileStatement(s: Statement): CompiledStatement {
     effect: s.effect === 'Allow' || s.effect === 'Deny' ? s.effect : null,
     action: actionMatch ?? (notActionMatch ? (a: string) => !notActionMatch(a) : never),
     resource: resourceMatch ?? (notResourceMatch ? (r, ctx) => !notResourceMatch(r, ctx) : never),
+    actionElement: !s.action && s.notAction ? 'NotAction' : 'Action',
+    resourceElement: !s.resource && s.notResource ? 'NotResource' : 'Resource',
     resourcePatterns: s.resource && !s.notResource ? s.resource : undefined,
     principal: s.principal,
     notPrincipal: s.notPrincipal,

@@ -1,5 +1,5 @@
 export * from './types.js';
-export { authorize, defaultKeyArn, EXAMPLE_ACCOUNT, EXAMPLE_KEY_ID, NOTE_IAM_DELEGATION, NOTE_KEY_POLICY_UNKNOWN, NOTE_SERVICE_NO_IDENTITY } from './authorize.js';
+export { authorize, requestContext, defaultKeyArn, EXAMPLE_ACCOUNT, EXAMPLE_KEY_ID, NOTE_IAM_DELEGATION, NOTE_KEY_POLICY_UNKNOWN, NOTE_SERVICE_NO_IDENTITY } from './authorize.js';
 export { compileDocument, compileStatement, type CompiledStatement } from './compile.js';
 export { clauseHolds, conditionsHold, normalizeContext, type NormalizedContext } from './conditions.js';
 export { parseRequestPrincipal, statementPrincipal, matchPrincipalElement, type RequestPrincipal } from './principal.js';

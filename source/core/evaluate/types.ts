@@ -42,3 +42,52 @@ export interface AuthorizationResult {
   readonly matched: readonly MatchedStatement[];
   readonly notes: readonly string[];
 }
+
+/** The statement element that kept a statement from applying (SPEC 2.1 `--trace`). */
+export type TraceElement = 'Effect' | 'Action' | 'NotAction' | 'Resource' | 'NotResource' | 'Principal' | 'NotPrincipal' | 'Condition';
+
+export type TraceBecause =
+  | { readonly element: Exclude<TraceElement, 'Condition'> }
+  | {
+      readonly element: 'Condition';
+      /** The operator as written, e.g. "StringEqualsIfExists". */
+      readonly operator: string;
+      /** The condition key as written in the policy. */
+      readonly key: string;
+      /** The policy's values. */
+      readonly expected: readonly string[];
+      /** The request's value(s), null when the key is absent from the request. */
+      readonly actual: readonly string[] | null;
+    };
+
+/** One statement of one policy: whether it applied to the request, and if not, the first element that failed. */
+export interface TraceEntry {
+  readonly policy: 'key' | `identity:${string}`;
+  readonly statement: number;
+  readonly sid?: string;
+  readonly effect: 'Allow' | 'Deny' | null;
+  readonly applies: boolean;
+  readonly because?: TraceBecause;
+}
+
+/** The rule of SPEC 2.1 that decided the request. */
+export type DecidingRule =
+  | 'explicit-deny-wins'
+  | 'key-policy-direct'
+  | 'delegation-needs-iam'
+  | 'cross-account-needs-both'
+  | 'alias-needs-iam'
+  | 'iam-only-action'
+  | 'key-policy-unknown'
+  | 'not-cross-account-action'
+  | 'key-policy-does-not-allow';
+
+export interface AuthorizeOptions {
+  /** Also return the trace and the deciding rule. Off by default: the matrix and bench pay nothing for it. */
+  readonly trace?: boolean;
+}
+
+export interface TracedAuthorizationResult extends AuthorizationResult {
+  readonly trace: readonly TraceEntry[];
+  readonly rule: DecidingRule;
+}
