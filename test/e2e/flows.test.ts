@@ -149,7 +149,7 @@ describe.each([
     // Matrix: grid, legend, the new account, g toggles single actions, arrows move the cursor.
     t.press('2');
     s = await t.waitFor((x) => x.includes('Action groups') && x.includes('A allow'), 'the matrix');
-    expect(s).toMatch(/A allow · D deny · \? conditional · \. none · ~ mixed/);
+    expect(s).toMatch(/A allow · G grant · D deny · C conditional · \. none · ~ mixed/);
     expect(s).toContain(`Account ${NEW_ACCOUNT}`);
     expect(s).toContain('× Cryptographic');
     t.press(KEYS.right);

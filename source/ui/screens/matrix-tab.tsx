@@ -72,9 +72,12 @@ export function MatrixTab({ ws, matrix, statementName, width, height }: MatrixTa
       <Box flexDirection="column" height={detailHeight} overflow="hidden">
         {row && column ? (
           <>
-            <Text bold wrap="truncate-end">
-              {row.label} {SYMBOLS.times} {column.name}
-            </Text>
+            {/* The title never shrinks away when the detail below it is longer than the area. */}
+            <Box flexShrink={0}>
+              <Text bold wrap="truncate-end">
+                {row.label} {SYMBOLS.times} {column.name}
+              </Text>
+            </Box>
             <Para>{cellDetail(row, column, mode, statementName, matrix.kind)}</Para>
           </>
         ) : (
