@@ -22,7 +22,9 @@ const text = (c: LintCase) => c.firesText ?? JSON.stringify(c.fires, null, 2);
 
 describe('lint catalog coverage', () => {
   it('has a triggering fixture and a near miss for every finding id', () => {
-    for (const id of FINDING_IDS) {
+    // Raised only by a source (Terraform, CloudFormation), not by a policy document: test/cli/sources.test.ts.
+    const sourceOnly = new Set(['UNRESOLVED_REFERENCE', 'BYPASS_LOCKOUT_CHECK']);
+    for (const id of FINDING_IDS.filter((x) => !sourceOnly.has(x))) {
       expect(cases.some((c) => c.id === id), `${id} fires`).toBe(true);
       expect(cases.some((c) => c.id === id && c.ok !== undefined), `${id} near miss`).toBe(true);
     }
