@@ -41,13 +41,19 @@ function liveStatements(doc: PolicyDocument): Live[] {
   const ids = kmsActions().map((a) => a.id);
   return compileDocument(doc)
     .filter((s) => s.effect !== null)
-    .map((statement) => ({
-      statement,
-      actions: actionBitmap(statement, ids),
-      actionList: ids.flatMap((id, a) => (statement.action(id) ? [a] : [])),
-      impossible: contradictory(statement.conditions),
-      testsServiceKey: statement.conditions.some((c) => c.key.toLowerCase().startsWith('kms:') && DERIVED_KEYS_LOWER.has(c.key.toLowerCase())),
-    }));
+    .map((statement) => {
+      const actions = actionBitmap(statement, ids);
+      const actionList: number[] = [];
+      for (let a = 0; a < actions.length; a++) if (actions[a] === 1) actionList.push(a);
+      return { statement, actions, actionList, ...conditionFacts(statement) };
+    });
+}
+
+function conditionFacts(statement: CompiledStatement): { impossible: boolean; testsServiceKey: boolean } {
+  return {
+    impossible: contradictory(statement.conditions),
+    testsServiceKey: statement.conditions.some((c) => c.key.toLowerCase().startsWith('kms:') && DERIVED_KEYS_LOWER.has(c.key.toLowerCase())),
+  };
 }
 
 const EMPTY_CONTEXT: NormalizedContext = new Map();
