@@ -1,8 +1,8 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { destinationOf, writeFileAtomic } from '../../source/io/atomic-write.js';
@@ -133,10 +133,26 @@ describe('writeFileAtomic and special files', () => {
   });
 });
 
+/**
+ * The built CLI where nobody can read it: a clone may sit below a folder only root can
+ * enter (mktemp -d is 0700), so nobody runs a copy of dist/ (its dependencies load lazily).
+ */
+let nobodyCli: string | undefined;
+function cliFor(asUser: 'root' | 'nobody'): string {
+  if (asUser === 'root') return BUILT_CLI;
+  if (!nobodyCli) {
+    const dir = mkdtempSync(join(tmpdir(), 'kpt-dist-'));
+    chmodSync(dir, 0o755);
+    cpSync(dirname(BUILT_CLI), join(dir, 'dist'), { recursive: true });
+    nobodyCli = join(dir, 'dist', basename(BUILT_CLI));
+  }
+  return nobodyCli;
+}
+
 /** Runs the built CLI, as root or (setpriv) as nobody, in `cwd`. */
 function cli(args: string[], cwd: string, asUser: 'root' | 'nobody') {
   const command = asUser === 'nobody' ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', process.execPath] : [process.execPath];
-  const r = spawnSync(command[0]!, [...command.slice(1), BUILT_CLI, ...args], { cwd, encoding: 'utf8', timeout: 60_000, env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(command[0]!, [...command.slice(1), cliFor(asUser), ...args], { cwd, encoding: 'utf8', timeout: 60_000, env: { ...process.env, NO_COLOR: '1' } });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
