@@ -17,7 +17,7 @@ import type { Via } from '../evaluate/types.js';
 import type { ConditionClause, PolicyDocument, PolicyKind } from '../policy/model.js';
 import { EXAMPLE_KEY_ID } from '../evaluate/authorize.js';
 import { cellFromPaths, NONE_CELL } from './cell.js';
-import { identityRows, keyPolicyAccount, keyPolicyRows } from './subjects.js';
+import { identityRows, keyPolicyAccount, keyPolicyRows, type RowSubject } from './subjects.js';
 import type { CellPath, Matrix, MatrixCell, MatrixRow, PathCondition } from './types.js';
 
 interface Live {
@@ -169,12 +169,12 @@ function cellsOf(apply: readonly Applicable[], pathFor: (x: Applicable, a: numbe
   return cells;
 }
 
-function keyMatrix(doc: PolicyDocument, keyAccount: string): MatrixRow[] {
+function keyMatrix(doc: PolicyDocument, keyAccount: string, extraRows: readonly RowSubject[]): MatrixRow[] {
   const actions = kmsActions();
   const keyArn = `arn:aws:kms:us-west-2:${keyAccount}:key/${EXAMPLE_KEY_ID}`;
   const all = liveStatements(doc);
   const index = principalIndex(all.map((l) => l.statement));
-  return keyPolicyRows(doc).map((row) => {
+  return [...keyPolicyRows(doc, keyAccount), ...extraRows].map((row) => {
     const principal = parseRequestPrincipal(row.evaluatedAs);
     const derived = derivedContext(principal);
     const cross = principal.account !== undefined && principal.account !== keyAccount;
@@ -240,7 +240,7 @@ function resourceIndex(all: readonly Live[]): (arn: string) => Live[] {
   };
 }
 
-function identityMatrix(doc: PolicyDocument): MatrixRow[] {
+function identityMatrix(doc: PolicyDocument, extraRows: readonly RowSubject[]): MatrixRow[] {
   const actions = kmsActions();
   const all = liveStatements(doc).filter((l) => !l.impossible);
   const conditionsOf = new Map(all.map((l) => [l, remainingConditions(l.statement, EMPTY_CONTEXT, NO_KEYS) ?? []]));
@@ -250,7 +250,7 @@ function identityMatrix(doc: PolicyDocument): MatrixRow[] {
     all.filter((l) => l.statement.resource('*', EMPTY_CONTEXT)).map((l) => applicable(l, null, conditionsOf.get(l)!)),
     (x) => x.path,
   );
-  return identityRows(doc).map((row) => {
+  return [...identityRows(doc), ...extraRows].map((row) => {
     const onKey = candidates(row.evaluatedAs)
       .filter((l) => l.statement.resource(row.evaluatedAs, EMPTY_CONTEXT))
       .map((l) => applicable(l, null, conditionsOf.get(l)!));
@@ -261,13 +261,21 @@ function identityMatrix(doc: PolicyDocument): MatrixRow[] {
   });
 }
 
+export interface MatrixOptions {
+  /** The account the key is in, when known from elsewhere (diff: both versions are of one key). Default: keyPolicyAccount. */
+  readonly keyAccount?: string;
+  /** Rows to evaluate besides the policy's own (diff: a principal that only the other version names). */
+  readonly extraRows?: readonly RowSubject[];
+}
+
 /** The who-can-do-what matrix of a policy (SPEC 2.2). */
-export function buildMatrix(doc: PolicyDocument, kind: PolicyKind): Matrix {
-  const keyAccount = keyPolicyAccount(doc);
+export function buildMatrix(doc: PolicyDocument, kind: PolicyKind, options: MatrixOptions = {}): Matrix {
+  const keyAccount = options.keyAccount ?? keyPolicyAccount(doc);
+  const extra = options.extraRows ?? [];
   return {
     kind,
     keyAccount,
     actions: kmsActions().map((a) => a.id),
-    rows: kind === 'key' ? keyMatrix(doc, keyAccount) : identityMatrix(doc),
+    rows: kind === 'key' ? keyMatrix(doc, keyAccount, extra) : identityMatrix(doc, extra),
   };
 }

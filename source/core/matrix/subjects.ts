@@ -53,6 +53,11 @@ function principalValues(doc: PolicyDocument): Array<[string, string]> {
  * key-policy-default.html), else the example account.
  */
 export function keyPolicyAccount(doc: PolicyDocument): string {
+  return accountStatementAccount(doc) ?? EXAMPLE_ACCOUNT;
+}
+
+/** The account of the account statement, or null when the policy has none (keyPolicyAccount then takes the example account). */
+export function accountStatementAccount(doc: PolicyDocument): string | null {
   for (const s of doc.statements) {
     if (s.effect !== 'Allow' || !s.principal || s.principal.wildcard) continue;
     for (const v of s.principal.values.AWS ?? []) {
@@ -60,7 +65,7 @@ export function keyPolicyAccount(doc: PolicyDocument): string {
       if (root) return root;
     }
   }
-  return EXAMPLE_ACCOUNT;
+  return null;
 }
 
 /** A role name the policy does not name, for rows that stand for "some role" of an account. */
@@ -91,11 +96,10 @@ function describePrincipal(type: string, v: string, keyAccount: string, named: R
 }
 
 /** Key policy rows: every principal named, then "any other principal" (an unnamed principal of an unnamed account). */
-export function keyPolicyRows(doc: PolicyDocument): RowSubject[] {
+export function keyPolicyRows(doc: PolicyDocument, keyAccount: string = keyPolicyAccount(doc)): RowSubject[] {
   const seen = new Map<string, RowSubject>();
   const values = principalValues(doc);
   const named = new Set(values.map(([, v]) => v));
-  const keyAccount = keyPolicyAccount(doc);
   for (const [type, v] of values) {
     const row = describePrincipal(type, v, keyAccount, named);
     if (!seen.has(row.subject)) seen.set(row.subject, row);
