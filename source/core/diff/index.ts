@@ -3,3 +3,5 @@ export { diffMatrices, diffPolicies, normalizeSubject, statementNamer } from './
 export { accessOf, allowsAtLeast, implies, type Access } from './access.js';
 export type { StatementName } from './why.js';
 export { diffJson } from './json.js';
+export { formatDiffText, lostPutKeyPolicy } from './text.js';
+export { widenedFindings } from './findings.js';

@@ -38,7 +38,10 @@ function closest(p: CellPath, others: readonly CellPath[]): CellPath | undefined
 
 /** How `now` differs from `then` (two Allow paths), named from `now`'s statement. */
 function pathChange(now: CellPath, nowName: StatementName, then: CellPath, thenName: StatementName): string[] {
-  const at = by(now, nowName);
+  const was = by(then, thenName);
+  const now0 = by(now, nowName);
+  // Both sides named when they differ (a statement moved or was renamed along with the change).
+  const at = was === now0 ? now0 : `${now0} (before: ${was})`;
   const parts: string[] = [];
   for (const c of then.conditions) {
     const same = now.conditions.find((d) => sameKey(c, d));
@@ -49,7 +52,7 @@ function pathChange(now: CellPath, nowName: StatementName, then: CellPath, thenN
     }
   }
   for (const c of now.conditions) if (!then.conditions.some((d) => sameKey(c, d))) parts.push(`condition ${describeCondition(c)} added to ${at}`);
-  if (now.via !== then.via) parts.push(`${at} now allows it ${how(now)} (before: ${how(then)}, by ${by(then, thenName)})`);
+  if (now.via !== then.via) parts.push(`${now0} now allows it ${how(now)} (before: ${how(then)}, by ${was})`);
   return parts;
 }
 

@@ -81,6 +81,10 @@ export const FINDING_RULES = {
   UNRESOLVED_REFERENCE: rule('warning', 'Value not known until deployment', 'The source uses a value that cannot be resolved offline (var.x, local.y, !Ref, ${AWS::AccountId}); it is shown as written and checked as that text, so what AWS finally receives may differ.', 'Check the deployed policy (terraform show -json, aws kms get-key-policy) once the value is known, or write the value literally.'),
   BYPASS_LOCKOUT_CHECK: rule('security', 'Policy lockout safety check turned off', 'The source sets bypass_policy_lockout_safety_check / BypassPolicyLockoutSafetyCheck, so KMS does not check that the principal setting the policy can change it again; a wrong policy can make the key unmanageable.', 'Remove the setting (it defaults to false) and make sure a key administrator keeps kms:PutKeyPolicy.'),
 
+  // Added with diff (SPEC 2.4, 3).
+  DEPLOYER_LOCKOUT: rule('security', 'The deployer could not change the policy again', 'The principal that sets this key policy (lint --as ARN) could not call kms:PutKeyPolicy under it, neither directly nor through the account statement with an IAM policy: after deploying, that pipeline or person is locked out of the key policy.', 'Keep kms:PutKeyPolicy for that principal (directly, or through the account statement plus its IAM policy), or deploy with a principal that keeps it.'),
+  ACCESS_WIDENED: rule('security', 'Access widened', 'Compared with the old version, the new version of the policy allows a request that was not allowed before (diff).', 'Check that the new access is intended; if not, restore the condition, Deny or narrower principal that the old version had.'),
+
   // Suggestions: tidier or more robust.
   REDUNDANT_ACTION: rule('suggestion', 'Redundant action', 'The action is already covered by another entry of the same list.', 'Remove the redundant entry.'),
   REDUNDANT_STATEMENT: rule('suggestion', 'Redundant statement', 'Another statement already grants everything this one does.', 'Remove or merge the statement.'),
