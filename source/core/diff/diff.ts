@@ -124,9 +124,9 @@ export function diffMatrices(mb: Matrix, ma: Matrix, beforeName: StatementName, 
           c.change === null
             ? ''
             : c.change === 'widened'
-              ? whyWidened({ access: c.before, name: beforeName }, { access: c.after, name: afterName }, c.alsoNarrowed)
+              ? whyWidened({ access: c.before, paths: before.paths, name: beforeName }, { access: c.after, paths: after.paths, name: afterName }, c.alsoNarrowed)
               : c.change === 'narrowed'
-                ? whyNarrowed({ access: c.before, name: beforeName }, { access: c.after, name: afterName })
+                ? whyNarrowed({ access: c.before, paths: before.paths, name: beforeName }, { access: c.after, paths: after.paths, name: afterName })
                 : whyChanged(allStatements(before), beforeName, allStatements(after), afterName);
         r = { c, why, cause: c.change === null ? null : causeOf(c, after) };
         inner.set(after, r);

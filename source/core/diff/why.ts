@@ -13,6 +13,8 @@ export type StatementName = (index: number) => string;
 
 export interface Side {
   readonly access: Access;
+  /** Every path of the cell, Denies that decide nothing included (they say why nothing was allowed). */
+  readonly paths: readonly CellPath[];
   readonly name: StatementName;
 }
 
@@ -56,19 +58,22 @@ function pathChange(now: CellPath, nowName: StatementName, then: CellPath, thenN
   return parts;
 }
 
-function noneBefore(side: Side): string {
-  if (side.access.denies.length > 0) return `denied by ${side.access.denies.map((d) => `${by(d, side.name)}${ifAll(d.conditions)}`).join('; ')}`;
-  return 'no statement allowed it';
+/** Why a side allows nothing (or less): its Denies, else that no statement allows it. */
+function nothing(side: Side, tense: 'was' | 'is'): string {
+  const denies = side.paths.filter((p) => p.effect === 'Deny');
+  if (denies.length > 0) return `denied by ${denies.map((d) => `${by(d, side.name)}${ifAll(d.conditions)}`).join('; ')}`;
+  return tense === 'was' ? 'no statement allowed it' : 'no statement allows it';
 }
 
 /** What `to` allows that `from` did not (Allow paths not covered, Denies gone), in words. */
-function gained(from: Side, to: Side, fromWord: string): string[] {
+function gained(from: Side, to: Side): string[] {
   const parts: string[] = [];
   for (const a of to.access.allows) {
     if (from.access.allows.some((b) => allowCovers(b, a))) continue;
     const b = closest(a, from.access.allows);
     if (b) parts.push(...pathChange(a, to.name, b, from.name));
-    else parts.push(`${by(a, to.name)} allows it ${how(a)}${ifAll(a.conditions)}; ${fromWord}: ${noneBefore(from)}`.replace(/ {2,}/g, ' '));
+    else if (from.paths.some((p) => p.effect === 'Allow' && allowCovers(p, a))) parts.push(`${by(a, to.name)} allows it ${how(a)}${ifAll(a.conditions)} and no Deny overrides it now; before: ${nothing(from, 'was')}`.replace(/ {2,}/g, ' '));
+    else parts.push(`${by(a, to.name)} allows it ${how(a)}${ifAll(a.conditions)}; before: ${nothing(from, 'was')}`.replace(/ {2,}/g, ' '));
   }
   for (const d of from.access.denies) {
     if (to.access.denies.some((e) => denyCovers(e, d))) continue;
@@ -84,7 +89,8 @@ function lost(from: Side, to: Side): string[] {
     if (to.access.allows.some((a) => allowCovers(a, b))) continue;
     const a = closest(b, to.access.allows);
     if (a) parts.push(...pathChange(a, to.name, b, from.name));
-    else parts.push(`${by(b, from.name)} no longer allows it; now: ${noneBefore(to)}`);
+    else if (to.paths.some((p) => p.effect === 'Allow' && allowCovers(p, b))) parts.push(`${by(b, from.name)} still allows it, but it is now ${nothing(to, 'is')}`);
+    else parts.push(`${by(b, from.name)} no longer allows it; now: ${nothing(to, 'is')}`);
   }
   for (const d of to.access.denies) {
     if (from.access.denies.some((e) => denyCovers(e, d))) continue;
@@ -96,7 +102,7 @@ function lost(from: Side, to: Side): string[] {
 const unique = (parts: string[]) => [...new Set(parts)];
 
 export function whyWidened(before: Side, after: Side, alsoNarrowed: boolean): string {
-  const up = unique(gained(before, after, 'before'));
+  const up = unique(gained(before, after));
   const down = alsoNarrowed ? unique(lost(before, after)).filter((p) => !up.includes(p)) : [];
   const text = up.length > 0 ? up.join('; ') : 'allowed in more cases than before';
   return down.length > 0 ? `${text}; but also: ${down.join('; ')}` : text;
