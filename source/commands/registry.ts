@@ -30,7 +30,7 @@ Usage:
                                           [--out FILE|- [--force]] [--copy]
   kms-policy-tui explain <file|-> [--json] [--kind key|identity]
   kms-policy-tui matrix <file|-> [--json] [--kind key|identity]
-  kms-policy-tui lint <file|-> [--format text|json|sarif] [--kind key|identity]
+  kms-policy-tui lint <file|-> [--format text|json|sarif] [--kind key|identity] [--as ARN]
   kms-policy-tui diff <old> <new> [--policy NAME] [--format text|json|sarif] [--kind key|identity]
           [--fail-on widen|change|never]
   kms-policy-tui simulate --action ACTION --principal PRINCIPAL
