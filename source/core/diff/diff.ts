@@ -4,6 +4,7 @@
  * of SPEC 2.2 (core/matrix). Pure.
  */
 import { EXAMPLE_ACCOUNT } from '../evaluate/authorize.js';
+import { resourceMatches } from '../evaluate/resource.js';
 import { buildMatrix } from '../matrix/build.js';
 import { accountStatementAccount, identityRows, keyPolicyRows, type RowSubject } from '../matrix/subjects.js';
 import type { Matrix, MatrixCell, MatrixRow } from '../matrix/types.js';
@@ -72,9 +73,24 @@ function causeOf(c: Compared, after: MatrixCell): number | null {
 
 const allStatements = (cell: MatrixCell) => [...new Set(cell.paths.flatMap((p) => p.statements))].sort((x, y) => x - y);
 
+/** A second example key id (the KMS developer guide's), for a pattern row whose first example the other version names. */
+const OTHER_KEY_ID = '0987dcba-09fe-87dc-65ba-ab0987654321';
+
 /**
- * Diffs two versions of a policy. A principal named by only one version is a
- * row of both: it is evaluated under the other version too, as the principal it
+ * An identity policy row stands for one key its pattern matches. When a pattern
+ * only one version writes (`key/*`) would stand for a key the other version names
+ * exactly, it is evaluated with another key of the pattern, so that widening
+ * "one key" to "every key" shows: the row is about the keys the pattern adds.
+ */
+function distinctKey(row: RowSubject, others: readonly RowSubject[], kind: PolicyKind): RowSubject {
+  if (kind !== 'identity' || !others.some((o) => o.subject === row.evaluatedAs)) return row;
+  const alternative = row.evaluatedAs.replace(/key\/[^/]*$/, `key/${OTHER_KEY_ID}`);
+  return alternative !== row.evaluatedAs && resourceMatches(row.subject, alternative) ? { ...row, evaluatedAs: alternative } : row;
+}
+
+/**
+ * Diffs two versions of a policy, both evaluated on the union of their rows. A
+ * principal named by only one version is evaluated under the other version too, as the principal it
  * stands for (its `evaluatedAs`). Before it was named, that principal had what
  * the old policy gave it — through the account statement or `*` for a principal
  * of the key's account, or what "any other principal" gets for one of an
@@ -90,10 +106,13 @@ export function diffPolicies(before: PolicyDocument, after: PolicyDocument, kind
   const afterRows = rowsOf(after, kind, keyAccount);
   const beforeSubjects = new Set(beforeRows.map((r) => normalizeSubject(r.subject)));
   const afterSubjects = new Set(afterRows.map((r) => normalizeSubject(r.subject)));
-  const onlyAfter = afterRows.filter((r) => !beforeSubjects.has(normalizeSubject(r.subject)));
-  const onlyBefore = beforeRows.filter((r) => !afterSubjects.has(normalizeSubject(r.subject)));
-  const mb = buildMatrix(before, kind, { keyAccount, extraRows: onlyAfter });
-  const ma = buildMatrix(after, kind, { keyAccount, extraRows: onlyBefore });
+  // One list of rows for both versions, so a subject is evaluated as the same principal (or key) on each side.
+  const rows = [
+    ...afterRows.map((r) => (beforeSubjects.has(normalizeSubject(r.subject)) ? r : distinctKey(r, beforeRows, kind))),
+    ...beforeRows.filter((r) => !afterSubjects.has(normalizeSubject(r.subject))).map((r) => distinctKey(r, afterRows, kind)),
+  ];
+  const mb = buildMatrix(before, kind, { keyAccount, rows });
+  const ma = buildMatrix(after, kind, { keyAccount, rows });
   return diffMatrices(mb, ma, statementNamer(before), statementNamer(after));
 }
 

@@ -59,6 +59,9 @@ function pathChange(now: CellPath, nowName: StatementName, then: CellPath, thenN
 }
 
 /** Why a side allows nothing (or less): its Denies, else that no statement allows it. */
+/** "statement 3 (Sid Partner) allows it if an IAM policy allows too, if kms:ViaService ..." */
+const allowsIt = (a: CellPath, name: StatementName) => [`${by(a, name)} allows it`, how(a), ifAll(a.conditions).trim()].filter((x) => x !== '').join(' ');
+
 function nothing(side: Side, tense: 'was' | 'is'): string {
   const denies = side.paths.filter((p) => p.effect === 'Deny');
   if (denies.length > 0) return `denied by ${denies.map((d) => `${by(d, side.name)}${ifAll(d.conditions)}`).join('; ')}`;
@@ -72,8 +75,8 @@ function gained(from: Side, to: Side): string[] {
     if (from.access.allows.some((b) => allowCovers(b, a))) continue;
     const b = closest(a, from.access.allows);
     if (b) parts.push(...pathChange(a, to.name, b, from.name));
-    else if (from.paths.some((p) => p.effect === 'Allow' && allowCovers(p, a))) parts.push(`${by(a, to.name)} allows it ${how(a)}${ifAll(a.conditions)} and no Deny overrides it now; before: ${nothing(from, 'was')}`.replace(/ {2,}/g, ' '));
-    else parts.push(`${by(a, to.name)} allows it ${how(a)}${ifAll(a.conditions)}; before: ${nothing(from, 'was')}`.replace(/ {2,}/g, ' '));
+    else if (from.paths.some((p) => p.effect === 'Allow' && allowCovers(p, a))) parts.push(`${allowsIt(a, to.name)} and no Deny overrides it now; before: ${nothing(from, 'was')}`);
+    else parts.push(`${allowsIt(a, to.name)}; before: ${nothing(from, 'was')}`);
   }
   for (const d of from.access.denies) {
     if (to.access.denies.some((e) => denyCovers(e, d))) continue;

@@ -169,12 +169,12 @@ function cellsOf(apply: readonly Applicable[], pathFor: (x: Applicable, a: numbe
   return cells;
 }
 
-function keyMatrix(doc: PolicyDocument, keyAccount: string, extraRows: readonly RowSubject[]): MatrixRow[] {
+function keyMatrix(doc: PolicyDocument, keyAccount: string, rows: readonly RowSubject[] | undefined): MatrixRow[] {
   const actions = kmsActions();
   const keyArn = `arn:aws:kms:us-west-2:${keyAccount}:key/${EXAMPLE_KEY_ID}`;
   const all = liveStatements(doc);
   const index = principalIndex(all.map((l) => l.statement));
-  return [...keyPolicyRows(doc, keyAccount), ...extraRows].map((row) => {
+  return (rows ?? keyPolicyRows(doc, keyAccount)).map((row) => {
     const principal = parseRequestPrincipal(row.evaluatedAs);
     const derived = derivedContext(principal);
     const cross = principal.account !== undefined && principal.account !== keyAccount;
@@ -240,7 +240,7 @@ function resourceIndex(all: readonly Live[]): (arn: string) => Live[] {
   };
 }
 
-function identityMatrix(doc: PolicyDocument, extraRows: readonly RowSubject[]): MatrixRow[] {
+function identityMatrix(doc: PolicyDocument, rows: readonly RowSubject[] | undefined): MatrixRow[] {
   const actions = kmsActions();
   const all = liveStatements(doc).filter((l) => !l.impossible);
   const conditionsOf = new Map(all.map((l) => [l, remainingConditions(l.statement, EMPTY_CONTEXT, NO_KEYS) ?? []]));
@@ -250,7 +250,7 @@ function identityMatrix(doc: PolicyDocument, extraRows: readonly RowSubject[]): 
     all.filter((l) => l.statement.resource('*', EMPTY_CONTEXT)).map((l) => applicable(l, null, conditionsOf.get(l)!)),
     (x) => x.path,
   );
-  return [...identityRows(doc), ...extraRows].map((row) => {
+  return (rows ?? identityRows(doc)).map((row) => {
     const onKey = candidates(row.evaluatedAs)
       .filter((l) => l.statement.resource(row.evaluatedAs, EMPTY_CONTEXT))
       .map((l) => applicable(l, null, conditionsOf.get(l)!));
@@ -264,18 +264,17 @@ function identityMatrix(doc: PolicyDocument, extraRows: readonly RowSubject[]): 
 export interface MatrixOptions {
   /** The account the key is in, when known from elsewhere (diff: both versions are of one key). Default: keyPolicyAccount. */
   readonly keyAccount?: string;
-  /** Rows to evaluate besides the policy's own (diff: a principal that only the other version names). */
-  readonly extraRows?: readonly RowSubject[];
+  /** The rows to evaluate instead of the policy's own (diff: both versions on the union of their rows). */
+  readonly rows?: readonly RowSubject[];
 }
 
 /** The who-can-do-what matrix of a policy (SPEC 2.2). */
 export function buildMatrix(doc: PolicyDocument, kind: PolicyKind, options: MatrixOptions = {}): Matrix {
   const keyAccount = options.keyAccount ?? keyPolicyAccount(doc);
-  const extra = options.extraRows ?? [];
   return {
     kind,
     keyAccount,
     actions: kmsActions().map((a) => a.id),
-    rows: kind === 'key' ? keyMatrix(doc, keyAccount, extra) : identityMatrix(doc, extra),
+    rows: kind === 'key' ? keyMatrix(doc, keyAccount, options.rows) : identityMatrix(doc, options.rows),
   };
 }
