@@ -101,6 +101,14 @@ function distinctKey(row: RowSubject, others: readonly RowSubject[], kind: Polic
  * no change where the old policy already gave it the same.
  */
 export function diffPolicies(before: PolicyDocument, after: PolicyDocument, kind: PolicyKind): PolicyDiff {
+  const { keyAccount, rows } = diffRows(before, after, kind);
+  const mb = buildMatrix(before, kind, { keyAccount, rows });
+  const ma = buildMatrix(after, kind, { keyAccount, rows });
+  return diffMatrices(mb, ma, statementNamer(before), statementNamer(after));
+}
+
+/** The key's account and the one list of rows both versions are evaluated on (see diffPolicies). */
+export function diffRows(before: PolicyDocument, after: PolicyDocument, kind: PolicyKind): { keyAccount: string; rows: RowSubject[] } {
   const keyAccount = sharedKeyAccount(before, after);
   const beforeRows = rowsOf(before, kind, keyAccount);
   const afterRows = rowsOf(after, kind, keyAccount);
@@ -111,9 +119,7 @@ export function diffPolicies(before: PolicyDocument, after: PolicyDocument, kind
     ...afterRows.map((r) => (beforeSubjects.has(normalizeSubject(r.subject)) ? r : distinctKey(r, beforeRows, kind))),
     ...beforeRows.filter((r) => !afterSubjects.has(normalizeSubject(r.subject))).map((r) => distinctKey(r, afterRows, kind)),
   ];
-  const mb = buildMatrix(before, kind, { keyAccount, rows });
-  const ma = buildMatrix(after, kind, { keyAccount, rows });
-  return diffMatrices(mb, ma, statementNamer(before), statementNamer(after));
+  return { keyAccount, rows };
 }
 
 /** Diffs two matrices whose rows already cover each other's subjects (diffPolicies builds them so). */

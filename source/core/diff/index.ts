@@ -1,5 +1,5 @@
 export * from './types.js';
-export { diffMatrices, diffPolicies, normalizeSubject, statementNamer } from './diff.js';
+export { diffMatrices, diffPolicies, diffRows, normalizeSubject, statementNamer } from './diff.js';
 export { accessOf, allowsAtLeast, implies, type Access } from './access.js';
 export type { StatementName } from './why.js';
 export { diffJson } from './json.js';
