@@ -36,6 +36,8 @@ export interface Grant {
   readonly issuingAccount?: string;
   /** Where the grant is written. */
   readonly position: GrantPosition;
+  /** JSON pointer of the grant in its list-grants page ("" for Terraform). */
+  readonly path: string;
   /** The file it was read from. */
   readonly file: string;
 }

@@ -141,6 +141,7 @@ export function readGrantEntry(node: JsonNode, file: string, index: number, find
     ...(name !== undefined ? { name } : {}),
     ...(issuing !== undefined ? { issuingAccount: issuing } : {}),
     position: at(node),
+    path: node.pointer,
     file,
   };
 }

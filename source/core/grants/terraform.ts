@@ -67,6 +67,7 @@ export function readTerraformGrants(files: readonly TerraformFile[]): GrantsRead
         ...(constraints ? { constraints } : {}),
         ...(typeof block.name === 'string' ? { name: block.name } : {}),
         position: { line: position.line, column: position.column },
+        path: '',
         file: f.file,
       });
     }
