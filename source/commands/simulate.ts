@@ -104,7 +104,7 @@ export async function run(argv: readonly string[], io: CommandIo): Promise<numbe
   const keyPath = flagString(args, 'key-policy');
   const identityPaths = flagStrings(args, 'identity-policy');
   const grantsPath = flagString(args, 'grants');
-  if ([keyPath, ...identityPaths, grantsPath].filter((p) => p === '-').length > 1) throw new UsageError("simulate: only one file can be read from standard input ('-')");
+  if ([keyPath, ...identityPaths, grantsPath].filter((p) => p === '-').length > 1) throw new UsageError("simulate: only one policy can be read from standard input ('-'), grants included");
 
   let keyPolicy;
   if (keyPath !== undefined) {
