@@ -23,7 +23,8 @@ export const USAGE = `kms-policy-tui — author, explain, lint and simulate AWS 
 
 Usage:
   kms-policy-tui                          interactive template browser
-  kms-policy-tui open <file|->            interactive workspace on an existing policy
+  kms-policy-tui open <file|-> [--grants FILE]
+                                          interactive workspace on an existing policy
   kms-policy-tui list [--json]            templates: id, title, kind, parameters
   kms-policy-tui render <template-id> [--param NAME=VALUE]... [--format json|terraform|cloudformation]
                                           [--out FILE|- [--force]] [--copy]

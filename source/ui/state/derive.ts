@@ -87,7 +87,7 @@ export function derive(source: WorkspaceSource, template: Template | undefined):
     policy,
     document,
     statements,
-    matrix: document ? shownMatrix(buildMatrix(document, kind)) : null,
+    matrix: document ? shownMatrix(buildMatrix(document, kind, source.kind === 'file' && source.grants ? { grants: source.grants } : {})) : null,
     findings,
     name: source.kind === 'template' ? source.templateId : stem(source.name),
     fileName: source.kind === 'file' && source.name !== '<stdin>' ? source.name : null,
