@@ -33,3 +33,38 @@ describe('open --grants', () => {
     expect(frame).toContain('G grant');
   });
 });
+
+describe('Policy tab: the Grants pane of open --grants', () => {
+  const listed = readListGrants('list-grants.json', readFileSync(join(FIXTURES, 'grants', 'list-grants.json'), 'utf8')).grants;
+
+  it('one entry per grant: grantee and operations, then its constraints in words and its retiring principal', async () => {
+    app = await renderApp({ source: { kind: 'file', name: 'key.json', text, grants: listed }, columns: 240, rows: 40 });
+    const frame = app.frame();
+    expect(frame).toContain('Grants (3)');
+    expect(frame).toContain('session i-5d476fab of role aws:ec2-infrastructure (111122223333): Decrypt');
+    expect(frame).toContain('only when the encryption context includes {aws:ebs:id=vol-5cccfb4e}; retired by account 123456789012');
+    expect(frame).toContain('only when the encryption context is exactly {Department=IT}');
+    expect(frame).toContain('role LambdaRole (111122223333): Sign, Verify, GetPublicKey');
+    expect(frame).toContain('under any encryption context');
+    // The statements stay listed beside them.
+    expect(frame).toContain('Statements (4)');
+  });
+
+  it('grant text from the file is shown escaped, and a template has no Grants pane', async () => {
+    const evil = readListGrants('g.json', JSON.stringify({ Grants: [{ GrantId: 'x', GranteePrincipal: 'arn:aws:iam::111122223333:role/\u001b[2JEvil', Operations: ['Decrypt'] }] })).grants;
+    app = await renderApp({ source: { kind: 'file', name: 'key.json', text, grants: evil }, columns: 120, rows: 40 });
+    expect(app.frame()).toContain('\\u001b[2JEvil');
+    app.unmount();
+    app = await renderApp({ source: { kind: 'template', templateId: 'console-default-key-policy', values: {} }, columns: 120, rows: 40 });
+    expect(app.frame()).not.toContain('Grants (');
+  });
+
+  it('at the smallest size the pane says how many more there are', async () => {
+    const many = readListGrants('g.json', JSON.stringify({ Grants: Array.from({ length: 12 }, (_, i) => ({ GrantId: `g${i}`, GranteePrincipal: `arn:aws:iam::111122223333:role/App${i}`, Operations: ['Decrypt'] })) })).grants;
+    app = await renderApp({ source: { kind: 'file', name: 'key.json', text, grants: many }, columns: 80, rows: 24 });
+    const frame = app.frame();
+    expect(frame).toContain('Grants (12)');
+    expect(frame).toContain('+9 more grants');
+    expect(frame).toContain('role App0 (111122223333): Decrypt');
+  });
+});

@@ -1,3 +1,4 @@
+import { grantLines } from '../../core/grants/describe.js';
 import { visible, visibleLine } from '../../core/text/visible.js';
 import { basename, extname } from 'node:path';
 import { EXPORT_EXTENSIONS, exportPolicy, type ExportFormat } from '../../core/export/index.js';
@@ -33,6 +34,8 @@ export interface Derived {
   readonly policy: unknown;
   readonly document: PolicyDocument | null;
   readonly statements: readonly StatementView[];
+  /** The key's grants (open --grants), two lines each, shown escaped (SPEC 2.6). */
+  readonly grants: readonly (readonly [string, string])[];
   readonly matrix: Matrix | null;
   readonly findings: readonly Finding[];
   /** Names the Terraform data source and the default file. */
@@ -87,6 +90,7 @@ export function derive(source: WorkspaceSource, template: Template | undefined):
     policy,
     document,
     statements,
+    grants: (source.kind === 'file' ? (source.grants ?? []) : []).map((g) => grantLines(g).map(visibleLine) as unknown as readonly [string, string]),
     matrix: document ? shownMatrix(buildMatrix(document, kind, source.kind === 'file' && source.grants ? { grants: source.grants } : {})) : null,
     findings,
     name: source.kind === 'template' ? source.templateId : stem(source.name),

@@ -3,7 +3,7 @@ import type { Template } from '../../core/templates/types.js';
 import { browseList } from './browse-list.js';
 import { defaultWritePath, derive, type Derived } from './derive.js';
 import { paramRows, type ParamRow } from './params.js';
-import { detailScroll } from '../screens/policy-layout.js';
+import { detailScroll, leftRows } from '../screens/policy-layout.js';
 import { BREAKPOINTS } from '../hooks/useTerminalSize.js';
 import type { AppState, View, WorkspaceSource, WorkspaceState } from './types.js';
 
@@ -20,7 +20,7 @@ export function viewOf(state: AppState, list: readonly Template[], derived: Deri
   const statements = derived?.statements ?? [];
   // The selected statement as the cursor sync will leave it (the view may be asked before the sync).
   const statement = statements[clamp(ws?.statement ?? 0, statements.length)];
-  const detail = detailScroll(statement, size, paramRows, statements.length);
+  const detail = detailScroll(statement, size, leftRows(paramRows, derived?.grants.length ?? 0), statements.length);
   return {
     browserIds: list.map((t) => t.id),
     paramRows,
