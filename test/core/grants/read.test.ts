@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readListGrants } from '../../../source/core/grants/index.js';
+import { authorize } from '../../../source/core/evaluate/index.js';
 
 const grant = (id: string, ops: string[] = ['Decrypt']) => ({ KeyId: 'arn:aws:kms:us-west-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab', GrantId: id, GranteePrincipal: 'arn:aws:iam::111122223333:role/App', Operations: ops });
 
@@ -46,6 +47,18 @@ describe('readListGrants', () => {
     const r = readListGrants('g.json', JSON.stringify({ Grants: [{ GrantId: 'a', granteePrincipal: 'arn:aws:iam::111122223333:role/App', Operations: ['Decrypt'] }] }));
     expect(r.grants).toEqual([]);
     expect(r.findings.map((f) => f.id)).toEqual(['GRANT_INVALID']);
+  });
+
+  it('constraint keys such as __proto__ and constructor are pairs like any other', () => {
+    const text = '{"Grants": [{"GrantId": "a", "GranteePrincipal": "arn:aws:iam::111122223333:role/App", "Operations": ["Decrypt"], "Constraints": {"EncryptionContextSubset": {"__proto__": "x", "constructor": "y"}}}]}';
+    const r = readListGrants('g.json', text);
+    expect(r.findings).toEqual([]);
+    const subset = r.grants[0]!.constraints!.encryptionContextSubset!;
+    expect(Object.keys(subset).sort()).toEqual(['__proto__', 'constructor']);
+    const grants = r.grants;
+    const ask = (context: Record<string, string>) => authorize({ action: 'kms:Decrypt', principal: 'arn:aws:iam::111122223333:role/App', context, grants }).decision;
+    expect(ask({ 'kms:EncryptionContext:__proto__': 'x', 'kms:EncryptionContext:constructor': 'y' })).toBe('allow');
+    expect(ask({ 'kms:EncryptionContext:__proto__': 'x' })).toBe('implicit-deny');
   });
 
   it('never throws, whatever the text', () => {
