@@ -48,16 +48,16 @@ export function readTerraformGrants(files: readonly TerraformFile[]): GrantsRead
         bad('the grant allows no operation a grant can carry');
         continue;
       }
-      let constraints: GrantConstraints | undefined;
-      for (const c of Array.isArray(block.constraints) ? (block.constraints as unknown[]) : []) {
-        const b = c as Record<string, unknown>;
-        const equals = pairs(b.encryption_context_equals);
-        const subset = pairs(b.encryption_context_subset);
-        constraints = {
-          ...(equals ? { encryptionContextEquals: { ...constraints?.encryptionContextEquals, ...equals } } : constraints?.encryptionContextEquals ? { encryptionContextEquals: constraints.encryptionContextEquals } : {}),
-          ...(subset ? { encryptionContextSubset: { ...constraints?.encryptionContextSubset, ...subset } } : constraints?.encryptionContextSubset ? { encryptionContextSubset: constraints.encryptionContextSubset } : {}),
-        };
-      }
+      // Every `constraints` block adds its pairs (the provider keeps one of each kind).
+      const blocks = (Array.isArray(block.constraints) ? (block.constraints as unknown[]) : []).filter((c): c is Record<string, unknown> => !!c && typeof c === 'object');
+      const merged = (name: string): Record<string, string> | undefined => {
+        const found = blocks.map((b) => pairs(b[name])).filter((p): p is Record<string, string> => p !== undefined);
+        return found.length === 0 ? undefined : Object.assign(Object.create(null) as Record<string, string>, ...found);
+      };
+      const equals = merged('encryption_context_equals');
+      const subset = merged('encryption_context_subset');
+      const constraints: GrantConstraints | undefined =
+        equals || subset ? { ...(equals ? { encryptionContextEquals: equals } : {}), ...(subset ? { encryptionContextSubset: subset } : {}) } : undefined;
       grants.push({
         id: address,
         keyId: typeof block.key_id === 'string' ? block.key_id : '',
