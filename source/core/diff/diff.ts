@@ -36,7 +36,7 @@ function sharedKeyAccount(before: PolicyDocument, after: PolicyDocument): string
 }
 
 function rowsOf(doc: PolicyDocument, kind: PolicyKind, keyAccount: string): RowSubject[] {
-  return kind === 'key' ? keyPolicyRows(doc, keyAccount) : identityRows(doc);
+  return kind === 'key' ? keyPolicyRows(doc, [], keyAccount) : identityRows(doc);
 }
 
 interface Compared {
