@@ -151,6 +151,23 @@ describe('diff inputs', () => {
     expect(r.status).toBe(1);
     expect((JSON.parse(r.stdout) as { summary: unknown }).summary).toEqual({ widened: 2, narrowed: 1, changed: 0 });
   });
+  it('a source with several policies and no --policy: exit 2 listing their names', () => {
+    const tf = `resource "aws_kms_key" "a" {\n  policy = <<EOF\n${readFileSync(join(ROOT, OLD), 'utf8')}\nEOF\n}\nresource "aws_kms_key" "b" {\n  policy = <<EOF\n${readFileSync(join(ROOT, NEW), 'utf8')}\nEOF\n}\n`;
+    const two = write('two.tf', tf);
+    const r = runBuiltCli(['diff', two, NEW]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('aws_kms_key.a');
+    expect(r.stderr).toContain('aws_kms_key.b');
+    expect(r.stderr).toContain('--policy NAME');
+  });
+  it('FORCE_COLOR paints widened lines red and narrowed lines green; NO_COLOR leaves them plain', () => {
+    const env: Record<string, string | undefined> = { ...process.env, FORCE_COLOR: '1' };
+    delete env.NO_COLOR;
+    const colored = spawnSync(process.execPath, [BUILT_CLI, 'diff', OLD, NEW], { cwd: ROOT, encoding: 'utf8', env });
+    expect(colored.stdout).toContain('\u001b[31m+ kms:Decrypt');
+    expect(colored.stdout).toContain('\u001b[32m- kms:PutKeyPolicy');
+    expect(runBuiltCli(['diff', OLD, NEW]).stdout).not.toContain('\u001b[');
+  });
   it('diffs the policy --policy names in two Terraform sources', () => {
     const tf = (json: string) => `resource "aws_kms_key" "orders" {\n  description = "orders"\n  policy = <<EOF\n${json}\nEOF\n}\n`;
     const o = write('old.tf', tf(readFileSync(join(ROOT, OLD), 'utf8')));
