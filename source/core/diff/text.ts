@@ -4,6 +4,7 @@
  * A lost kms:PutKeyPolicy comes first, marked: it can lock the deployer out.
  * Everything from the policies and file names is shown through visibleLine.
  */
+import { ANY_OTHER_PRINCIPAL, OTHER_ACCOUNT_KEYS } from '../matrix/subjects.js';
 import { visibleLine } from '../text/visible.js';
 import type { CellChange, PolicyDiff } from './types.js';
 
@@ -38,7 +39,9 @@ export function formatDiffText(d: PolicyDiff, names: { before: string; after: st
   for (const c of d.changes) rows.set(c.subject, [...(rows.get(c.subject) ?? []), c]);
   for (const [subject, list] of rows) {
     const label = list[0]!.label;
-    out.push('', `${visibleLine(label)}${label === subject ? '' : `  (${visibleLine(subject)})`}`);
+    // The synthetic rows ("Any other principal") have no principal to show beside their label.
+    const shown = label === subject || subject === '*' || subject === ANY_OTHER_PRINCIPAL || subject === OTHER_ACCOUNT_KEYS;
+    out.push('', `${visibleLine(label)}${shown ? '' : `  (${visibleLine(subject)})`}`);
     for (const c of list) out.push(`  ${paint(COLOR[c.change], line(c))}`);
   }
   out.push('', 'Statements are numbered from 0 in each version; --format json gives the cells.');
