@@ -5,6 +5,7 @@ import { fit } from '../components/window.js';
 import { exportText, type Derived } from '../state/derive.js';
 import type { ParamRow } from '../state/params.js';
 import { TAB_LABELS, TABS, type WorkspaceState } from '../state/types.js';
+import { AskTab } from './ask-tab.js';
 import { ExportTab } from './export-tab.js';
 import { FindingsTab } from './findings-tab.js';
 import { MatrixTab } from './matrix-tab.js';
@@ -61,6 +62,7 @@ export function Workspace(props: WorkspaceProps) {
       ) : null}
       {ws.tab === 'matrix' ? <MatrixTab ws={ws} matrix={derived.matrix} statementName={statementName} width={width} height={bodyHeight} /> : null}
       {ws.tab === 'findings' ? <FindingsTab findings={derived.findings} text={derived.text} selected={ws.finding} width={width} height={bodyHeight} /> : null}
+      {ws.tab === 'ask' ? <AskTab ws={ws} derived={derived} width={width} height={bodyHeight} /> : null}
       {ws.tab === 'export' ? <ExportView ws={ws} derived={derived} width={width} height={bodyHeight} /> : null}
     </Box>
   );

@@ -1,6 +1,7 @@
 import type { ParameterValues } from '../../core/templates/types.js';
 import type { ExportFormat } from '../../core/export/index.js';
 import type { Finding } from '../../core/lint/catalog.js';
+import { EMPTY_ASK_VIEW, type AskState, type AskView } from './ask.js';
 export { EXPORT_FORMATS, EXPORT_LABELS, EXPORT_EXTENSIONS, type ExportFormat } from '../../core/export/index.js';
 
 /**
@@ -12,10 +13,10 @@ export type WorkspaceSource =
   | { readonly kind: 'template'; readonly templateId: string; readonly values: ParameterValues }
   | { readonly kind: 'file'; readonly name: string; readonly text: string; readonly decodeFinding?: Finding };
 
-export const TABS = ['policy', 'matrix', 'findings', 'export'] as const;
+export const TABS = ['policy', 'matrix', 'findings', 'export', 'ask'] as const;
 export type Tab = (typeof TABS)[number];
 
-export const TAB_LABELS: Record<Tab, string> = { policy: 'Policy', matrix: 'Matrix', findings: 'Findings', export: 'Export' };
+export const TAB_LABELS: Record<Tab, string> = { policy: 'Policy', matrix: 'Matrix', findings: 'Findings', export: 'Export', ask: 'Ask' };
 
 export type PolicyPane = 'parameters' | 'statements';
 
@@ -47,6 +48,8 @@ export interface WorkspaceState {
   readonly matrix: { readonly row: number; readonly col: number; readonly mode: MatrixMode };
   readonly finding: number;
   readonly format: ExportFormat;
+  /** The Ask tab: one request tried against the policy. */
+  readonly ask: AskState;
   /** Edits neither written nor copied since. */
   readonly dirty: boolean;
 }
@@ -101,6 +104,9 @@ export interface View {
   readonly detailPage: number;
   readonly matrixRows: number;
   readonly matrixCols: number;
+  /** What Enter on a matrix cell asks: the principal (identity policies: the key) of each row, the action of each column. */
+  readonly matrixAsk: { readonly kind: 'key' | 'identity'; readonly rows: readonly string[]; readonly cols: readonly string[] };
+  readonly ask: AskView;
   /** Statement of each finding, in the order shown. */
   readonly findingStatements: readonly (number | null)[];
   /** Prefill of the write prompt for the current format. */
@@ -109,4 +115,4 @@ export interface View {
   readonly noOutput: string | null;
 }
 
-export const EMPTY_VIEW: View = { browserIds: [], paramRows: 0, statements: 0, detailMax: 0, detailPage: 1, matrixRows: 0, matrixCols: 0, findingStatements: [], defaultWritePath: '', noOutput: null };
+export const EMPTY_VIEW: View = { browserIds: [], paramRows: 0, statements: 0, detailMax: 0, detailPage: 1, matrixRows: 0, matrixCols: 0, matrixAsk: { kind: 'key', rows: [], cols: [] }, ask: EMPTY_ASK_VIEW, findingStatements: [], defaultWritePath: '', noOutput: null };
