@@ -194,7 +194,8 @@ function textAction(ask: AskState, action: Extract<AskAction, { type: 'text' | '
 /** One step of the Ask tab: the form, the open picker, the text being typed, or the trace. */
 export function askReducer(ask: AskState, action: AskAction, view: AskView): AskResult {
   if (action.type === 'fill') {
-    const next: AskState = { ...ask, action: action.action, pane: 'form', row: 0, trace: 0, picker: null, editing: null };
+    // A new question: no context and no IAM policy, so the answer starts from what the matrix cell assumes.
+    const next: AskState = { ...ask, action: action.action, iam: 'none', context: new Map(), pane: 'form', row: 0, trace: 0, picker: null, editing: null };
     return { ask: { ...next, ...(action.principal !== undefined ? { principal: action.principal } : {}), ...(action.resource !== undefined ? { resource: action.resource } : {}) } };
   }
   if (action.type === 'text' || action.type === 'submit' || (action.type === 'back' && askTyping(ask))) return textAction(ask, action);
