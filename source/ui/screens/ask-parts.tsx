@@ -29,11 +29,10 @@ export function AnswerBox({ result }: { readonly result: TracedAuthorizationResu
 const LABEL_WIDTH = 12;
 
 /** One form row: label, value (the field while it is typed in), and for a context key its type and the policy's values. */
-function FormRow({ m, ask, field, selected, width }: { m: AskModel; ask: AskState; field: AskField; selected: boolean; width: number }) {
+function FormRow({ m, ask, field, selected, width, labelWidth }: { m: AskModel; ask: AskState; field: AskField; selected: boolean; width: number; labelWidth: number }) {
   const f = fieldText(m, ask, field);
   const editing = ask.editing;
   const typing = selected && editing !== null && (field.kind === 'principal' ? editing.target.kind === 'principal' : field.kind === 'context' && editing.target.kind === 'context' && editing.target.key === field.key);
-  const labelWidth = f.key ? Math.min(28, Math.max(LABEL_WIDTH, f.label.length)) : LABEL_WIDTH;
   const tag = f.key ? `[${typeTag(f.key)}] ` : '';
   const room = Math.max(8, width - 2 - labelWidth - 1 - tag.length);
   return (
@@ -56,10 +55,12 @@ function FormRow({ m, ask, field, selected, width }: { m: AskModel; ask: AskStat
 /** The request's fields, windowed around the selected row. */
 export function AskForm({ m, ask, fields, focused, width, height }: { m: AskModel; ask: AskState; fields: readonly AskField[]; focused: boolean; width: number; height: number }) {
   const start = windowStart(ask.row, fields.length, height);
+  // One label column for every row: as wide as the longest condition key, up to a third of the width.
+  const labelWidth = Math.min(Math.max(LABEL_WIDTH, Math.floor(width / 3)), Math.max(LABEL_WIDTH, ...m.context.map((c) => visibleLine(c.key).length)));
   return (
     <Box flexDirection="column" height={height} overflow="hidden">
       {fields.slice(start, start + height).map((field, k) => (
-        <FormRow key={field.kind === 'context' ? `c:${field.key}` : field.kind} m={m} ask={ask} field={field} selected={focused && start + k === ask.row} width={width} />
+        <FormRow key={field.kind === 'context' ? `c:${field.key}` : field.kind} m={m} ask={ask} field={field} selected={focused && start + k === ask.row} width={width} labelWidth={labelWidth} />
       ))}
     </Box>
   );
