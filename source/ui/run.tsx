@@ -11,6 +11,7 @@ import { expandHome } from '../io/paths.js';
 import { copyText } from '../io/clipboard.js';
 import { readInput } from '../io/read-input.js';
 import { App, type UiServices } from './app.js';
+import { backgroundDeriver } from './background/derive-client.js';
 import { ErrorBoundary } from './components/error-boundary.js';
 import { SYMBOLS } from './components/symbols.js';
 import { handleSuspend } from './suspend.js';
@@ -72,8 +73,13 @@ function asciiTruncation(stdout: NodeJS.WriteStream): () => void {
   };
 }
 
+export interface InteractiveOptions {
+  /** The built CLI's own file: started as a worker thread, it computes large policies' findings and matrix. */
+  readonly workerEntry?: URL;
+}
+
 /** The interactive UI: the template browser, or `open <file|->` the workspace on a policy. */
-export async function runInteractive(argv: readonly string[], io: CommandIo): Promise<number> {
+export async function runInteractive(argv: readonly string[], io: CommandIo, options: InteractiveOptions = {}): Promise<number> {
   const [command, ...rest] = argv;
   if (command !== undefined && command !== 'open') throw new UsageError(`unknown command '${command}'`);
   if (io.env.TERM === 'dumb') throw new UsageError(DUMB_TERMINAL);
@@ -87,6 +93,7 @@ export async function runInteractive(argv: readonly string[], io: CommandIo): Pr
     copy: (text) => copyText(text, { env: io.env, stdout }),
     write: (path, text, overwrite) => writeFileAtomic(expandHome(path, homedir()), text, { overwrite }),
     suspend: () => process.kill(process.pid, 'SIGTSTP'),
+    ...(options.workerEntry ? { background: backgroundDeriver(options.workerEntry) } : {}),
     check: async (path) => {
       const dest = await destinationOf(expandHome(path, homedir()));
       if (!dest.ok) return { exists: false, refusal: dest.reason === 'not-a-file' || dest.reason === 'is-directory' ? dest.message : null };

@@ -1,0 +1,12 @@
+import type { PolicyKind } from '../../core/policy/model.js';
+import type { SlowParts } from '../state/derive.js';
+
+/** UI thread → worker: derive the slow parts of this policy text. */
+export interface DeriveRequest {
+  readonly id: number;
+  readonly text: string;
+  readonly kind: PolicyKind;
+}
+
+/** Worker → UI thread: the parts, or why they could not be made. */
+export type DeriveReply = { readonly id: number; readonly parts: SlowParts } | { readonly id: number; readonly error: string };
