@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { visibleLine } from '../../core/text/visible.js';
 import { paint } from '../components/colors.js';
 import { Line } from '../components/para.js';
 import { askAnswer, askFields, askModel } from '../state/ask-model.js';
@@ -36,7 +37,7 @@ export function AskTab({ ws, derived, width, height }: AskTabProps) {
       <AskForm m={m} ask={ask} fields={fields} focused={ask.pane === 'form' && !ask.picker} width={width} height={formHeight} />
       <Box height={1} flexShrink={0}>
         {error ? (
-          <Line color={paint('red')}>{error}</Line>
+          <Line color={paint('red')}>{visibleLine(error)}</Line>
         ) : (
           <Line dimColor>{m.kind === 'identity' ? 'This IAM policy is the principal\'s; the key policy is not known here.' : ' '}</Line>
         )}
