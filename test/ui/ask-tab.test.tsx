@@ -134,4 +134,29 @@ describe('Ask tab (5)', () => {
     expect(a.frame()).toMatch(/Answer: IMPLICIT DENY/);
     expect(a.frame()).toMatch(/kms:ViaService fails, request: absent/);
   });
+
+  it('shows every string from the policy escaped: Sid, condition key, expected values and the typed principal', async () => {
+    const policy = {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Sid: 'Evil\u202eSid',
+          Effect: 'Allow',
+          Principal: { AWS: 'arn:aws:iam::111122223333:role/ExampleRole' },
+          Action: 'kms:Decrypt',
+          Resource: '*',
+          Condition: { StringEquals: { 'aws:PrincipalTag/te\u200bam': 'v\u0007al' } },
+        },
+      ],
+    };
+    app = await renderApp({ source: { kind: 'file', name: 'evil.json', text: JSON.stringify(policy) }, columns: 120, rows: 40 });
+    const a = app;
+    await a.press('5');
+    await a.press(KEY.tab);
+    const frame = a.frame();
+    expect(frame).toContain('aws:PrincipalTag/te\\u200bam');
+    expect(frame).toContain('"v\\u0007al"');
+    expect(frame).toContain('Evil\\u202eSid');
+    expect(frame).not.toMatch(/[\u0007\u200b\u202e]/);
+  });
 });
