@@ -94,12 +94,20 @@ function principalOptions(derived: Derived, keyAccount: string): AskOption[] {
   const out: AskOption[] = rows.map((r) => ({ value: r.evaluatedAs, label: r.subject === r.evaluatedAs ? r.label : `${r.label}, as ${visibleLine(r.evaluatedAs)}` }));
   const other = rows.find((r) => r.subject === ANY_OTHER_PRINCIPAL)?.evaluatedAs ?? otherAccountRole(derived);
   const extras: AskOption[] = [
-    { value: `arn:aws:iam::${keyAccount}:role/UnnamedRole`, label: `another role of this account (${keyAccount})` },
+    { value: unnamedRole(keyAccount, new Set(rows.map((r) => r.subject))), label: `another role of this account (${keyAccount})` },
     { value: other, label: `a role of another account (${parseRequestPrincipal(other).account ?? OTHER_ACCOUNT})` },
     { value: SERVICE_EXAMPLE, label: `a service principal (${SERVICE_EXAMPLE})` },
   ];
   for (const e of extras) if (!out.some((o) => o.value === e.value) && (e.value !== SERVICE_EXAMPLE || !rows.some((r) => r.subject.endsWith('.amazonaws.com')))) out.push(e);
   return out;
+}
+
+/** A role of the account that the policy does not name (the account row stands for such a role too; this one says so). */
+function unnamedRole(account: string, named: ReadonlySet<string>): string {
+  for (let i = 0; ; i++) {
+    const arn = `arn:aws:iam::${account}:role/AnotherRole${i === 0 ? '' : i}`;
+    if (!named.has(arn)) return arn;
+  }
 }
 
 /** Identity policies: a role of an account other than the key's (the "keys in other accounts" row's account, else an example). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { authorize } from '../../../source/core/evaluate/index.js';
 import { askReducer, checkPrincipal, initialAsk, TYPE_PRINCIPAL, type AskState, type AskView } from '../../../source/ui/state/ask.js';
-import { askAnswer, askModel, askRequest } from '../../../source/ui/state/ask-model.js';
+import { askAnswer, askModel, askRequest, derivedValue } from '../../../source/ui/state/ask-model.js';
 import { focusOf } from '../../../source/ui/state/reducer.js';
 import { cmd, derivedOf, fileState, press, setDraft, templateState, typeText, viewFor, ws } from './harness.js';
 
@@ -135,6 +135,40 @@ describe('Ask tab through the app reducer (via-service key policy)', () => {
     const after = askAnswer(m, ws(s).ask);
     expect(after).toMatchObject({ decision: 'allow', via: 'direct' });
     expect(after.trace[1]?.applies).toBe(true);
+  });
+
+  it('offers the principals the policy names as the matrix evaluates them, another role of this account, a role of another account and a service principal', () => {
+    const s = open();
+    const m = askModel(derivedOf(s)!);
+    const matrix = derivedOf(s)!.matrix!;
+    const values = m.principals.map((p) => p.value);
+    for (const r of matrix.rows) expect(values).toContain(r.evaluatedAs);
+    expect(m.principals.map((p) => p.label)).toEqual(expect.arrayContaining([expect.stringMatching(/^another role of this account \(111122223333\)$/), expect.stringMatching(/^a service principal/)]));
+    expect(values).toContain('arn:aws:iam::111122223333:role/AnotherRole');
+    expect(values.some((v) => /^arn:aws:iam::(?!111122223333)\d{12}:role\//.test(v))).toBe(true);
+    // The condition key the policy uses, with its catalog type and the policy's values as suggestions.
+    expect(m.context).toEqual([{ key: 'kms:ViaService', lower: 'kms:viaservice', type: 'string', list: false, expected: [EC2, 'rds.us-west-2.amazonaws.com'], derived: false }]);
+  });
+
+  it('shows a derived key (kms:CallerAccount) as derived from the principal, and a typed value overrides it', () => {
+    let s = cmd(templateState('caller-account-via-service'), 'tabAsk');
+    const m = askModel(derivedOf(s)!);
+    const caller = m.context.find((c) => c.lower === 'kms:calleraccount')!;
+    expect(caller.derived).toBe(true);
+    expect(derivedValue(m, ws(s).ask, caller)).toBe('111122223333');
+    // ViaService set: the derived caller account meets the condition.
+    const fields = viewFor(s).ask.fields.map((f) => (f.field.kind === 'context' ? f.field.key : f.field.kind));
+    s = cmd(s, ...Array<'down'>(fields.indexOf('kms:viaservice')).fill('down'), 'right');
+    expect(askAnswer(m, ws(s).ask).trace[0]?.applies).toBe(true);
+    // Overridden with another account: the statement no longer applies, and the trace shows the typed value.
+    s = cmd(s, ...Array<'up'>(fields.indexOf('kms:viaservice')).fill('up'), ...Array<'down'>(fields.indexOf('kms:calleraccount')).fill('down'), 'confirm');
+    s = typeText(s, '444455556666');
+    const r = askAnswer(m, ws(s).ask);
+    expect(r.trace[0]?.because).toMatchObject({ key: 'kms:CallerAccount', actual: ['444455556666'] });
+    // Cleared: derived again.
+    s = press(s, 'return');
+    s = cmd(s, 'remove');
+    expect(askAnswer(m, ws(s).ask).trace[0]?.applies).toBe(true);
   });
 
   it('Given the trace, when Enter is pressed on statement 1, then the Policy tab shows statement 1', () => {
