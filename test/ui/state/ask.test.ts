@@ -1,4 +1,8 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runBuiltCli } from '../../helpers/cli.js';
 import { authorize } from '../../../source/core/evaluate/index.js';
 import { askReducer, checkPrincipal, initialAsk, TYPE_PRINCIPAL, type AskState, type AskView } from '../../../source/ui/state/ask.js';
 import { askAnswer, askModel, askRequest, derivedValue } from '../../../source/ui/state/ask-model.js';
@@ -200,5 +204,29 @@ describe('Ask tab through the app reducer (via-service key policy)', () => {
     const s = cmd(open(), 'confirm', 'back');
     expect(s.screen).toBe('workspace');
     expect(ws(s).ask.picker).toBeNull();
+  });
+
+  it.each([
+    ['absent', undefined],
+    ['set to the expected value', EC2],
+  ])('answers as `simulate --trace --json` of the built CLI does, kms:ViaService %s', (_what, via) => {
+    let s = cmd(open(), 'confirm');
+    s = cmd(s, ...Array<'down'>(viewFor(s).ask.pickerItems.indexOf(ROLE)).fill('down'), 'confirm');
+    if (via) s = cmd(s, 'down', 'down', 'down', 'right');
+    const m = askModel(derivedOf(s)!);
+    const ours = askAnswer(m, ws(s).ask);
+    const dir = mkdtempSync(join(tmpdir(), 'kpt-ask-'));
+    try {
+      const file = join(dir, 'key.json');
+      writeFileSync(file, JSON.stringify(derivedOf(s)!.policy));
+      const request = askRequest(m, ws(s).ask);
+      const r = runBuiltCli(['simulate', '--action', request.action, '--principal', request.principal, '--resource', request.resource!, '--key-policy', file, ...(via ? ['--context', `kms:ViaService=${via}`] : []), '--trace', '--json']);
+      expect(r.code, r.stderr).toBe(0);
+      const cli = JSON.parse(r.stdout) as { decision: string; via: string | null; trace: { statement: number; applies: boolean; because?: unknown }[] };
+      expect({ decision: ours.decision, via: ours.via }).toEqual({ decision: cli.decision, via: cli.via });
+      expect(ours.trace.map((t) => ({ policy: t.policy, statement: t.statement, applies: t.applies, ...(t.because ? { because: t.because } : {}) }))).toEqual(cli.trace);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
