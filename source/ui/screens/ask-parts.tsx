@@ -47,7 +47,7 @@ function FormRow({ m, ask, field, selected, width, labelWidth }: { m: AskModel; 
       ) : (
         <Text dimColor={f.dim}>{fit(f.value, room)}</Text>
       )}
-      {f.key && !typing ? <Text dimColor> {expectsText(f.key)}</Text> : null}
+      {f.key ? <Text dimColor> {expectsText(f.key)}</Text> : null}
     </Text>
   );
 }
