@@ -7,12 +7,13 @@ export { becauseText };
 
 const visibleText = visibleLine;
 
-/** SPEC 2.1: {policy, statement, applies, because?} per statement. */
+/** SPEC 2.1: {policy, statement, applies, because?} per statement; a grant's entry also names it ({policy: "grant", grant: id}). */
 export function traceJson(trace: readonly TraceEntry[]): object[] {
-  return trace.map((t) => ({ policy: t.policy, statement: t.statement, applies: t.applies, ...(t.because ? { because: t.because } : {}) }));
+  return trace.map((t) => ({ policy: t.policy, ...(t.grant !== undefined ? { grant: t.grant } : {}), statement: t.statement, applies: t.applies, ...(t.because ? { because: t.because } : {}) }));
 }
 
 function where(policy: TraceEntry['policy']): string {
+  if (policy === 'grant') return 'Grants';
   return policy === 'key' ? 'Key policy' : `Identity policy ${visibleText(policy.slice('identity:'.length))}`;
 }
 
@@ -25,7 +26,7 @@ export function traceText(r: TracedAuthorizationResult): string {
       current = t.policy;
       lines.push(`  ${where(t.policy)}:`);
     }
-    const name = `statement ${t.statement}${t.sid !== undefined ? ` (${visibleText(t.sid)})` : ''}`;
+    const name = t.grant !== undefined ? `grant ${visibleText(t.grant)}` : `statement ${t.statement}${t.sid !== undefined ? ` (${visibleText(t.sid)})` : ''}`;
     const effect = t.effect ?? '-';
     lines.push(t.applies ? `    ${name}: ${effect} applies` : `    ${name}: ${effect} does not apply`);
     if (t.because) lines.push(`      because ${becauseText(t.because)}`);

@@ -13,6 +13,7 @@ import { Browser } from './screens/browser.js';
 import { Workspace } from './screens/workspace.js';
 import { exportText, type Derived, type SlowParts } from './state/derive.js';
 import type { PolicyKind } from '../core/policy/model.js';
+import type { Grant } from '../core/grants/model.js';
 import { createReducer, keyContextOf, type Action } from './state/reducer.js';
 import type { AppState, Effect, View } from './state/types.js';
 import { createViewSource, viewOf } from './state/view.js';
@@ -29,7 +30,7 @@ export interface UiServices {
   readonly suspend?: () => void;
   readonly check: (path: string) => Promise<{ readonly exists: boolean; readonly refusal: string | null }>;
   /** Computes a large opened policy's findings and matrix off the UI thread; without it they are computed in place. */
-  readonly background?: (text: string, kind: PolicyKind) => Promise<SlowParts>;
+  readonly background?: (text: string, kind: PolicyKind, grants: readonly Grant[]) => Promise<SlowParts>;
 }
 
 export interface AppProps {

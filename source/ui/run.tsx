@@ -4,6 +4,8 @@ import { homedir } from 'node:os';
 import { ReadStream } from 'node:tty';
 import { render } from 'ink';
 import { EXIT, UsageError, type CommandIo } from '../commands/io.js';
+import { flagString, parseCommandArgs } from '../commands/args.js';
+import { requireGrants } from '../commands/load-grants.js';
 import { decodePolicyBytes } from '../core/policy/index.js';
 import { allTemplates, findTemplate, validateParameter } from '../core/templates/index.js';
 import { destinationOf, writeFileAtomic } from '../io/atomic-write.js';
@@ -27,13 +29,18 @@ const SHOW_CURSOR = '\u001b[?25h';
  * error; a policy with a syntax error (or bytes that are not UTF-8 text) still
  * opens, on the Findings tab, which shows the line and column of the error.
  */
-async function openSource(args: readonly string[], io: CommandIo): Promise<WorkspaceSource> {
-  const [path, ...extra] = args;
-  if (path === undefined || extra.length > 0) throw new UsageError("open takes one policy file, or '-' for standard input: kms-policy-tui open <file|->");
+async function openSource(argv: readonly string[], io: CommandIo): Promise<WorkspaceSource> {
+  const args = parseCommandArgs('open', argv, { grants: 'string' });
+  const [path, ...extra] = args.positionals;
+  if (path === undefined || extra.length > 0) throw new UsageError("open takes one policy file, or '-' for standard input: kms-policy-tui open <file|-> [--grants FILE]");
+  const grantsPath = flagString(args, 'grants');
+  if (grantsPath === '-' && path === '-') throw new UsageError("open: only one file can be read from standard input ('-')");
+  // The key's grants (SPEC 2.6): grant paths in the Matrix tab; a malformed grants file is a usage error (file, line, column).
+  const grants = grantsPath !== undefined ? { grants: await requireGrants(grantsPath, io) } : {};
   const input = await readInput(path, io);
   const decoded = decodePolicyBytes(input.bytes);
-  if (!decoded.ok) return { kind: 'file', name: input.name, text: '', decodeFinding: decoded.finding };
-  return { kind: 'file', name: input.name, text: decoded.text };
+  if (!decoded.ok) return { kind: 'file', name: input.name, text: '', decodeFinding: decoded.finding, ...grants };
+  return { kind: 'file', name: input.name, text: decoded.text, ...grants };
 }
 
 /** Keys come from standard input, or from the controlling terminal when standard input was a pipe (`open -`). */
@@ -51,7 +58,7 @@ function keyboard(): NodeJS.ReadStream {
  * or switch screens: a full-screen UI would print every frame below the last one.
  */
 export const DUMB_TERMINAL = `the interactive UI needs a terminal that can move the cursor, and TERM=dumb says this one cannot.
-Run it in a terminal emulator (or set TERM, e.g. TERM=xterm-256color), or use the subcommands: list, render, explain, matrix, lint, simulate (see --help).`;
+Run it in a terminal emulator (or set TERM, e.g. TERM=xterm-256color), or use the subcommands: list, render, explain, matrix, lint, diff, simulate (see --help).`;
 
 /** Signals that end the program from outside; the terminal is restored before it goes. */
 const FATAL_SIGNALS = ['SIGTERM', 'SIGHUP', 'SIGINT', 'SIGQUIT'] as const;

@@ -20,7 +20,7 @@ function largePolicy(n: number): string {
 /** A background that answers only when told to, as a busy worker would. */
 function controlledBackground() {
   const calls: { text: string; kind: PolicyKind; resolve: (p: SlowParts) => void; reject: (e: Error) => void }[] = [];
-  const run = (text: string, kind: PolicyKind) => new Promise<SlowParts>((resolve, reject) => calls.push({ text, kind, resolve, reject }));
+  const run = (text: string, kind: PolicyKind, _grants: readonly unknown[]) => new Promise<SlowParts>((resolve, reject) => calls.push({ text, kind, resolve, reject }));
   return { run, calls };
 }
 

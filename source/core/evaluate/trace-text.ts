@@ -14,6 +14,9 @@ export const ELEMENT_TEXT = {
   NotAction: 'NotAction excludes this action',
   Resource: 'Resource does not name this key',
   NotResource: 'NotResource excludes this key',
+  KeyId: 'the grant is for another key',
+  Operations: 'the grant does not allow this operation',
+  GranteePrincipal: 'the grant is for another grantee principal (and this principal is not its retiring principal)',
 } as const;
 
 const list = (values: readonly string[]) => values.map((v) => `"${visibleLine(v)}"`).join(', ');
@@ -36,4 +39,5 @@ export const RULE_TEXT: Readonly<Record<DecidingRule, string>> = {
   'key-policy-unknown': 'the key policy was not given: only the IAM policies were checked, and the key policy must also allow',
   'not-cross-account-action': 'KMS does not allow this action on a key in another account',
   'key-policy-does-not-allow': 'no key policy statement allows this principal, so nothing allows the request',
+  'grant-allows': 'a grant allows it (a grant needs no IAM policy), and no explicit Deny applies',
 };

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { PolicyKind } from '../../core/policy/model.js';
+import type { Grant } from '../../core/grants/model.js';
 import type { SlowParts } from '../state/derive.js';
 import type { DeriveReply, DeriveRequest } from './protocol.js';
 import { DERIVE_WORKER } from './role.js';
@@ -9,7 +10,7 @@ import { DERIVE_WORKER } from './role.js';
  * derivations when started as a worker). The worker starts on first use and never keeps
  * the program alive: quitting does not wait for it.
  */
-export function backgroundDeriver(entry: URL): (text: string, kind: PolicyKind) => Promise<SlowParts> {
+export function backgroundDeriver(entry: URL): (text: string, kind: PolicyKind, grants: readonly Grant[]) => Promise<SlowParts> {
   let worker: Worker | null = null;
   let next = 0;
   const waiting = new Map<number, { resolve: (parts: SlowParts) => void; reject: (e: Error) => void }>();
@@ -33,13 +34,13 @@ export function backgroundDeriver(entry: URL): (text: string, kind: PolicyKind) 
     w.unref();
     return w;
   };
-  return (text, kind) =>
+  return (text, kind, grants) =>
     new Promise<SlowParts>((resolve, reject) => {
       const id = next++;
       waiting.set(id, { resolve, reject });
       try {
         worker ??= start();
-        worker.postMessage({ id, text, kind } satisfies DeriveRequest);
+        worker.postMessage({ id, text, kind, grants } satisfies DeriveRequest);
       } catch (e) {
         waiting.delete(id);
         reject(e instanceof Error ? e : new Error(String(e)));

@@ -13,7 +13,7 @@ export function serveDerivations(): void {
   port.on('message', (request: DeriveRequest) => {
     let reply: DeriveReply;
     try {
-      reply = { id: request.id, parts: slowParts(request.text, request.kind, parsePolicy(request.text).document) };
+      reply = { id: request.id, parts: slowParts(request.text, request.kind, parsePolicy(request.text).document, request.grants) };
     } catch (e) {
       reply = { id: request.id, error: e instanceof Error ? e.message : String(e) };
     }

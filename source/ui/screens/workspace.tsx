@@ -59,6 +59,7 @@ export function Workspace(props: WorkspaceProps) {
           ws={ws}
           rows={props.rows}
           statements={derived.statements}
+          grants={derived.grants}
           unreadable={derived.unreadable}
           width={width}
           height={bodyHeight}

@@ -1,3 +1,5 @@
+import { grantLines } from '../../core/grants/describe.js';
+import type { Grant } from '../../core/grants/model.js';
 import { visible, visibleLine } from '../../core/text/visible.js';
 import { basename, extname } from 'node:path';
 import { EXPORT_EXTENSIONS, exportPolicy, type ExportFormat } from '../../core/export/index.js';
@@ -35,6 +37,8 @@ export interface Derived {
   readonly policy: unknown;
   readonly document: PolicyDocument | null;
   readonly statements: readonly StatementView[];
+  /** The key's grants (open --grants), two lines each, shown escaped (SPEC 2.6). */
+  readonly grants: readonly (readonly [string, string])[];
   readonly matrix: Matrix | null;
   readonly findings: readonly Finding[];
   /** Names the Terraform data source and the default file. */
@@ -98,7 +102,8 @@ export function derive(source: WorkspaceSource, template: Template | undefined, 
   const statements: StatementView[] = (document?.statements ?? []).map((s) => statementView(s, kind, keyAccount, notes[s.index] ?? null));
   const decodeFinding = source.kind === 'file' ? source.decodeFinding : undefined;
   const defer = options.deferSlow === true && source.kind === 'file' && !decodeFinding && document !== null && parseProblems === 0 && statements.length >= BACKGROUND_STATEMENTS;
-  const slow: SlowParts = defer ? { findings: [], matrix: null } : decodeFinding ? { findings: [shownFinding(decodeFinding)], matrix: document ? shownMatrix(buildMatrix(document, kind)) : null } : slowParts(text, kind, document);
+  const grants = source.kind === 'file' ? (source.grants ?? []) : [];
+  const slow: SlowParts = defer ? { findings: [], matrix: null } : decodeFinding ? { findings: [shownFinding(decodeFinding)], matrix: null } : slowParts(text, kind, document, grants);
   const syntax = slow.findings.find((f) => f.id === 'JSON_SYNTAX');
   return {
     title: source.kind === 'template' ? (template?.title ?? source.templateId) : visibleLine(source.name),
@@ -106,6 +111,7 @@ export function derive(source: WorkspaceSource, template: Template | undefined, 
     policy,
     document,
     statements,
+    grants: grants.map((g) => grantLines(g).map(visibleLine) as unknown as readonly [string, string]),
     matrix: slow.matrix,
     findings: slow.findings,
     name: source.kind === 'template' ? source.templateId : stem(source.name),
@@ -117,10 +123,10 @@ export function derive(source: WorkspaceSource, template: Template | undefined, 
 }
 
 /** Lint and the matrix of a policy, as the tabs draw them. Pure: the background worker runs it too. */
-export function slowParts(text: string, kind: PolicyKind, document: PolicyDocument | null): SlowParts {
+export function slowParts(text: string, kind: PolicyKind, document: PolicyDocument | null, grants: readonly Grant[] = []): SlowParts {
   return {
     findings: sortFindings(lintPolicy(text, { kind }).findings).map(shownFinding),
-    matrix: document ? shownMatrix(buildMatrix(document, kind)) : null,
+    matrix: document ? shownMatrix(buildMatrix(document, kind, grants.length > 0 ? { grants } : {})) : null,
   };
 }
 

@@ -5,8 +5,9 @@ import type { Template } from '../../core/templates/types.js';
 import { browseList } from './browse-list.js';
 import { defaultWritePath, derive, slowParts, withSlowParts, type Derived, type SlowParts } from './derive.js';
 import type { PolicyKind } from '../../core/policy/model.js';
+import type { Grant } from '../../core/grants/model.js';
 import { paramRows, type ParamRow } from './params.js';
-import { detailScroll } from '../screens/policy-layout.js';
+import { detailScroll, leftRows } from '../screens/policy-layout.js';
 import { BREAKPOINTS } from '../hooks/useTerminalSize.js';
 import type { AppState, View, WorkspaceSource, WorkspaceState } from './types.js';
 
@@ -23,7 +24,7 @@ export function viewOf(state: AppState, list: readonly Template[], derived: Deri
   const statements = derived?.statements ?? [];
   // The selected statement as the cursor sync will leave it (the view may be asked before the sync).
   const statement = statements[clamp(ws?.statement ?? 0, statements.length)];
-  const detail = detailScroll(statement, size, paramRows, statements.length);
+  const detail = detailScroll(statement, size, leftRows(paramRows, derived?.grants.length ?? 0), statements.length);
   return {
     browserIds: list.map((t) => t.id),
     paramRows,
@@ -103,7 +104,7 @@ export interface ViewSource {
 
 /** Computes a large policy's findings and matrix away from the UI thread, and says when they are in. */
 export interface BackgroundDerivation {
-  readonly run: (text: string, kind: PolicyKind) => Promise<SlowParts>;
+  readonly run: (text: string, kind: PolicyKind, grants: readonly Grant[]) => Promise<SlowParts>;
   readonly onReady: () => void;
 }
 
@@ -133,7 +134,8 @@ export function createViewSource(templates: readonly Template[], lib: TemplateLi
           derivedBySource.set(source, withSlowParts(made, parts));
           background.onReady();
         };
-        background.run(made.text, made.kind).then(arrive, () => arrive(slowParts(made.text, made.kind, made.document)));
+        const grants = source.kind === 'file' ? (source.grants ?? []) : [];
+        background.run(made.text, made.kind, grants).then(arrive, () => arrive(slowParts(made.text, made.kind, made.document, grants)));
       }
     }
     return d;
