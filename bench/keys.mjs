@@ -87,6 +87,14 @@ async function session(mod, source, prepare, keys) {
 /** Down `n` times then up `n` times, `rounds` times: every key moves the cursor. */
 const sweep = (down, up, n, rounds) => Array.from({ length: rounds }, () => [...Array(n).fill(down), ...Array(n).fill(up)]).flat();
 
+/** `n` keys that type a context value and erase it again, as a person trying values does. */
+function askTyping(n) {
+  const value = Array.from('arn:aws:cloudtrail:us-west-2:111122223333:trail/');
+  const keys = [];
+  while (keys.length < n) keys.push(...value, ...value.map(() => KEY.backspace));
+  return keys.slice(0, n);
+}
+
 /** The largest template by statement count (then by size), its first scalar parameter. */
 function largestTemplate(mod) {
   const size = (t) => [t.policy?.Statement?.length ?? 0, JSON.stringify(t.policy).length];
@@ -125,8 +133,14 @@ export async function keysBench(mod, log) {
     { figure: 'switch tabs', source: file, prepare: [], keys: Array.from({ length: N }, (_, i) => String((i % 4) + 1)).slice(1).concat('1') },
     { figure: 'move in matrix', source: tpl, prepare: ['2'], keys: Array.from({ length: N / 4 }, () => ['j', 'l', 'k', 'h']).flat() },
     { figure: 'move in matrix', source: file, prepare: ['2'], keys: Array.from({ length: N / 4 }, () => ['j', 'l', 'k', 'h']).flat() },
+    // Ask (5): Down to the first condition key the policy uses (after principal, action, IAM policy), Enter, then type a
+    // value and erase it; every key changes the request, so every key re-evaluates it with authorize and its trace.
+    { figure: 'typing a context value in Ask', source: tpl, prepare: ['5', KEY.down, KEY.down, KEY.down, KEY.enter], keys: askTyping(N) },
+    { figure: 'typing a context value in Ask', source: file, prepare: ['5', KEY.down, KEY.down, KEY.down, KEY.enter], keys: askTyping(N) },
   ];
-  for (const c of cases) {
+  // KPT_BENCH_KEYS=<words> measures only the figures that contain them (one row, without the whole section).
+  const only = process.env.KPT_BENCH_KEYS;
+  for (const c of only ? cases.filter((x) => x.figure.includes(only)) : cases) {
     const { ms, cpu, missed } = await session(mod, c.source, c.prepare, c.keys);
     // For the edit, only the keys that apply a valid value (every second one) re-evaluate.
     const pick = (xs) => (c.every ? xs.filter((_, i) => i % c.every === c.every - 1) : xs);
@@ -145,7 +159,7 @@ export async function keysBench(mod, log) {
       ok: med <= 8 && tail <= 16 && missed === 0,
     });
   }
-  rows.push({
+  if (!only) rows.push({
     figure: 'Key → frame: edit parameter, 200-statement policy',
     target: '',
     median: null,

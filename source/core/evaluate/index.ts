@@ -5,3 +5,4 @@ export { clauseHolds, conditionsHold, normalizeContext, type NormalizedContext }
 export { parseRequestPrincipal, statementPrincipal, matchPrincipalElement, type RequestPrincipal } from './principal.js';
 export { resourceMatches, splitArn, arnAccount } from './resource.js';
 export { wildcardMatch } from './wildcard.js';
+export { becauseText, ELEMENT_TEXT, RULE_TEXT } from './trace-text.js';

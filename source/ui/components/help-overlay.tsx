@@ -25,7 +25,7 @@ export function HelpOverlay({ height, width }: { readonly height: number; readon
         {column(rows.slice(half))}
       </Box>
       <Para dimColor>
-        In a text field (filter, parameter, file name): {SYMBOLS.left} {SYMBOLS.right} Home End move the caret, Backspace deletes, Enter keeps, Esc cancels.
+        In a text field (filter, parameter, file name, Ask value): {SYMBOLS.left} {SYMBOLS.right} Home End move the caret, Backspace deletes, Enter keeps, Esc cancels.
       </Para>
       <Para dimColor>
         Matrix symbols: {DISPLAY_LEGEND.map((d) => `${DISPLAY_SYMBOLS[d]} ${DISPLAY_WORDS[d]}`).join(` ${SYMBOLS.dot} `)}. {DISPLAY_SYMBOLS.iam}: {DISPLAY_MEANINGS.iam}.

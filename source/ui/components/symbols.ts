@@ -10,8 +10,10 @@ export interface Symbols {
   readonly pointer: string;
   /** Marks the focused pane's heading. */
   readonly focus: string;
-  /** Marks an invalid value. */
+  /** Marks an invalid value (and a statement that does not apply). */
   readonly cross: string;
+  /** Marks a statement that applies. */
+  readonly check: string;
   /** Ends text cut to fit. */
   readonly ellipsis: string;
   /** Separates items on one line. */
@@ -37,6 +39,7 @@ const UNICODE: Symbols = {
   pointer: '›',
   focus: '◂',
   cross: '✗',
+  check: '✓',
   ellipsis: '…',
   dot: '·',
   times: '×',
@@ -57,6 +60,7 @@ const ASCII: Symbols = {
   pointer: '>',
   focus: '<',
   cross: '!',
+  check: '+',
   ellipsis: '...',
   dot: '|',
   times: 'x',

@@ -21,6 +21,7 @@ export const COMMANDS = [
   'tabMatrix',
   'tabFindings',
   'tabExport',
+  'tabAsk',
   'toggleGroups',
   'copy',
   'write',
@@ -58,16 +59,17 @@ export const BINDINGS: readonly Binding[] = [
   { command: 'back', keys: ['escape'], label: 'Esc', description: 'back, cancel' },
   { command: 'nextPane', keys: ['tab'], label: 'Tab', description: 'next pane' },
   { command: 'prevPane', keys: ['shift+tab'], label: 'S-Tab', description: 'previous pane' },
-  { command: 'filter', keys: ['/'], label: '/', description: 'filter templates' },
+  { command: 'filter', keys: ['/'], label: '/', description: 'filter templates / Ask list' },
   { command: 'tabPolicy', keys: ['1'], label: '1', description: 'Policy tab' },
   { command: 'tabMatrix', keys: ['2'], label: '2', description: 'Matrix tab' },
   { command: 'tabFindings', keys: ['3'], label: '3', description: 'Findings tab' },
   { command: 'tabExport', keys: ['4'], label: '4', description: 'Export tab' },
+  { command: 'tabAsk', keys: ['5'], label: '5', description: 'Ask tab (try a request)' },
   { command: 'toggleGroups', keys: ['g'], label: 'g', description: 'matrix: groups / single actions' },
   { command: 'copy', keys: ['c'], label: 'c', description: 'copy the output' },
   { command: 'write', keys: ['w'], label: 'w', description: 'write the output to a file' },
   { command: 'add', keys: ['a'], label: 'a', description: 'add a list entry' },
-  { command: 'remove', keys: ['x'], label: 'x', description: 'remove a list entry' },
+  { command: 'remove', keys: ['x'], label: 'x', description: 'remove entry / clear Ask value' },
   { command: 'help', keys: ['?'], label: '?', description: 'help' },
   { command: 'quit', keys: ['q'], label: 'q', description: 'quit' },
   { command: 'yes', keys: ['y'], label: 'y', description: 'answer yes to a question' },
@@ -168,6 +170,9 @@ export type KeyContext =
   | 'matrix'
   | 'findings'
   | 'export'
+  | 'ask'
+  | 'ask-picker'
+  | 'ask-trace'
   | 'edit'
   | 'prompt-text'
   | 'prompt-yesno'
@@ -181,9 +186,12 @@ export const CONTEXT_COMMANDS: Readonly<Record<KeyContext, readonly Command[]>> 
   parameters: ['down', 'confirm', 'add', 'remove', 'nextPane', ...WORKSPACE_TAIL],
   statements: ['down', 'pageDown', 'nextPane', 'back', ...WORKSPACE_TAIL],
   'file-statements': ['down', 'pageDown', ...WORKSPACE_TAIL],
-  matrix: ['down', 'right', 'toggleGroups', ...WORKSPACE_TAIL],
+  matrix: ['down', 'right', 'confirm', 'toggleGroups', ...WORKSPACE_TAIL],
   findings: ['down', 'confirm', ...WORKSPACE_TAIL],
   export: ['right', 'copy', 'write', 'tabPolicy', 'help', 'quit'],
+  ask: ['down', 'right', 'confirm', 'filter', 'remove', 'nextPane', ...WORKSPACE_TAIL],
+  'ask-picker': ['down', 'confirm', 'filter', 'back', 'help', 'quit'],
+  'ask-trace': ['down', 'confirm', 'nextPane', ...WORKSPACE_TAIL],
   edit: ['confirm', 'back'],
   'prompt-text': ['confirm', 'back'],
   'prompt-yesno': ['yes', 'no'],
@@ -218,12 +226,16 @@ const CONTEXT_TEXT: Partial<Record<KeyContext, Partial<Record<Command, string>>>
   filter: { confirm: 'keep filter', back: 'clear' },
   parameters: { confirm: 'edit' },
   findings: { confirm: 'go to statement' },
+  matrix: { confirm: 'ask why' },
+  ask: { right: 'choice', confirm: 'pick/type', remove: 'clear', nextPane: 'trace' },
+  'ask-picker': { confirm: 'pick', back: 'close' },
+  'ask-trace': { confirm: 'go to statement', nextPane: 'form' },
   edit: { confirm: 'done', back: 'cancel' },
   'prompt-text': { confirm: 'write', back: 'cancel' },
   help: { back: 'close' },
 };
 
-const FOOTER_KEYS: Partial<Record<Command, string>> = { down: SYMBOLS.upDown, right: SYMBOLS.leftRight, pageDown: 'PgUp/Dn', tabPolicy: '1-4' };
+const FOOTER_KEYS: Partial<Record<Command, string>> = { down: SYMBOLS.upDown, right: SYMBOLS.leftRight, pageDown: 'PgUp/Dn', tabPolicy: '1-5' };
 
 /** Always shown: where they are offered, help and quit are never cut for room. */
 const ESSENTIAL: readonly Command[] = ['help', 'quit'];

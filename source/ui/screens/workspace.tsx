@@ -5,6 +5,7 @@ import { fit } from '../components/window.js';
 import { exportText, type Derived } from '../state/derive.js';
 import type { ParamRow } from '../state/params.js';
 import { TAB_LABELS, TABS, type WorkspaceState } from '../state/types.js';
+import { AskTab } from './ask-tab.js';
 import { ExportTab } from './export-tab.js';
 import { FindingsTab } from './findings-tab.js';
 import { MatrixTab } from './matrix-tab.js';
@@ -64,9 +65,10 @@ export function Workspace(props: WorkspaceProps) {
           height={bodyHeight}
         />
       ) : null}
-      {pending && (ws.tab === 'matrix' || ws.tab === 'findings') ? <Pending what={ws.tab === 'matrix' ? 'Building the matrix' : 'Linting'} statements={pending.statements} /> : null}
+      {pending && (ws.tab === 'matrix' || ws.tab === 'findings' || ws.tab === 'ask') ? <Pending what={ws.tab === 'findings' ? 'Linting' : ws.tab === 'ask' ? 'Listing the principals' : 'Building the matrix'} statements={pending.statements} /> : null}
       {ws.tab === 'matrix' && !pending ? <MatrixTab ws={ws} matrix={derived.matrix} statementName={statementName} width={width} height={bodyHeight} /> : null}
       {ws.tab === 'findings' && !pending ? <FindingsTab findings={derived.findings} text={derived.text} selected={ws.finding} width={width} height={bodyHeight} /> : null}
+      {ws.tab === 'ask' && !pending ? <AskTab ws={ws} derived={derived} width={width} height={bodyHeight} /> : null}
       {ws.tab === 'export' ? <ExportView ws={ws} derived={derived} width={width} height={bodyHeight} /> : null}
     </Box>
   );

@@ -1,6 +1,7 @@
 import { commandOf, type Command, type KeyContext, type KeyPress, type NamedKey } from '../keys/bindings.js';
 import type { TemplateLibrary } from './workspace.js';
-import { editCancel, editKey, editSubmit, initialWorkspace, workspaceCommand } from './workspace.js';
+import { askStep, editCancel, editKey, editSubmit, initialWorkspace, workspaceCommand } from './workspace.js';
+import { askTyping } from './ask.js';
 import { editText, type TextEdit } from './text-edit.js';
 import type { AppState, Effect, Prompt, StatusMessage, View, WorkspaceSource } from './types.js';
 import { clampToView } from './view.js';
@@ -15,14 +16,16 @@ export type Action =
   /** The lists on screen changed (an edit, a new filter): cursors are kept inside them. */
   | { readonly type: 'sync-view'; readonly view: View };
 
-/** Where keys go. Exactly one: a text field (filter, parameter, path) takes typing, else keys are commands. */
-export type Focus = 'filter' | 'edit' | 'prompt-text' | 'main';
+/** Where keys go. Exactly one: a text field (filter, parameter, path, an Ask field) takes typing, else keys are commands. */
+export type Focus = 'filter' | 'edit' | 'ask-text' | 'prompt-text' | 'main';
 
 export function focusOf(state: AppState): Focus {
   if (state.prompt?.kind === 'write-path') return 'prompt-text';
   if (state.prompt || state.help) return 'main';
   if (state.screen === 'browser') return state.browser.filtering ? 'filter' : 'main';
-  return state.workspace?.editing ? 'edit' : 'main';
+  const ws = state.workspace;
+  if (ws?.tab === 'ask' && askTyping(ws.ask)) return 'ask-text';
+  return ws?.editing ? 'edit' : 'main';
 }
 
 /** Where the keys go now: the footer shows the commands of this context. */
@@ -32,7 +35,10 @@ export function keyContextOf(state: AppState): KeyContext {
   if (state.prompt) return focus === 'prompt-text' ? 'prompt-text' : 'prompt-yesno';
   if (focus === 'filter' || focus === 'edit') return focus;
   const ws = state.workspace;
+  // An Ask list's filter reads as the browser's filter does; a typed value as a parameter does.
+  if (focus === 'ask-text') return ws?.ask.picker?.filtering ? 'filter' : 'edit';
   if (state.screen === 'browser' || !ws) return 'browser';
+  if (ws.tab === 'ask') return ws.ask.picker ? 'ask-picker' : ws.ask.pane === 'trace' ? 'ask-trace' : 'ask';
   if (ws.tab !== 'policy') return ws.tab;
   // An opened file has one pane and no browser to go back to.
   return ws.source.kind === 'file' ? 'file-statements' : ws.pane;
@@ -105,11 +111,11 @@ const TEXT_EDITS: Partial<Record<NamedKey, TextEdit>> = {
 export function pressKey(state: AppState, key: KeyPress, lib: TemplateLibrary, viewFor: ViewFor): AppState {
   const focus = focusOf(state);
   if (isTextFocus(focus)) {
-    if (key.kind === 'text') return textKey(state, focus, { kind: 'insert', text: key.text }, lib);
-    if (key.name === 'return') return submitField(state, focus);
+    if (key.kind === 'text') return textKey(state, focus, { kind: 'insert', text: key.text }, lib, viewFor);
+    if (key.name === 'return') return submitField(state, focus, viewFor);
     if (key.name === 'escape') return commandWithView(state, 'back', viewFor, lib);
     const edit = TEXT_EDITS[key.name];
-    return edit ? textKey(state, focus, edit, lib) : state;
+    return edit ? textKey(state, focus, edit, lib, viewFor) : state;
   }
   if (key.kind === 'key' || key.text.length <= 1) {
     const command = commandOf(key);
@@ -129,7 +135,15 @@ function commandWithView(state: AppState, cmd: Command, viewFor: ViewFor, lib: T
   return reduce(clampToView(state, view), { type: 'command', command: cmd, view }, lib, viewFor);
 }
 
-function textKey(state: AppState, focus: Focus, edit: TextEdit, lib: TemplateLibrary): AppState {
+/** An Ask step from a text field (its view is that of the state the key meets). */
+function askText(state: AppState, action: { readonly type: 'text'; readonly edit: TextEdit } | { readonly type: 'submit' } | { readonly type: 'back' }, viewFor: ViewFor): AppState {
+  const ws = state.workspace;
+  if (!ws) return state;
+  const r = askStep(ws, action, viewFor(state));
+  return { ...state, workspace: r.workspace, message: r.message ?? null };
+}
+
+function textKey(state: AppState, focus: Focus, edit: TextEdit, lib: TemplateLibrary, viewFor: ViewFor): AppState {
   const b = state.browser;
   const ws = state.workspace;
   switch (focus) {
@@ -140,6 +154,8 @@ function textKey(state: AppState, focus: Focus, edit: TextEdit, lib: TemplateLib
     }
     case 'edit':
       return ws ? { ...state, workspace: editKey(ws, edit, lib) } : state;
+    case 'ask-text':
+      return askText(state, { type: 'text', edit }, viewFor);
     case 'prompt-text': {
       if (state.prompt?.kind !== 'write-path') return state;
       const next = editText({ text: state.prompt.draft, caret: state.prompt.caret }, edit);
@@ -151,8 +167,10 @@ function textKey(state: AppState, focus: Focus, edit: TextEdit, lib: TemplateLib
 }
 
 /** Enter in a text field: the filter is kept, a valid value is kept, the path is written. */
-function submitField(state: AppState, focus: Focus): AppState {
+function submitField(state: AppState, focus: Focus, viewFor: ViewFor): AppState {
   switch (focus) {
+    case 'ask-text':
+      return askText(state, { type: 'submit' }, viewFor);
     case 'filter':
       return { ...state, browser: { ...state.browser, filtering: false } };
     case 'edit':
@@ -174,9 +192,12 @@ function command(state: AppState, cmd: Command, view: View, lib: TemplateLibrary
   if (state.prompt) return promptCommand(state, state.prompt, cmd);
   if (focus === 'filter') return cmd === 'back' ? { ...state, browser: { filter: '', filterCaret: 0, filtering: false, selected: 0 } } : state;
   if (focus === 'edit') return cmd === 'back' && state.workspace ? { ...state, workspace: editCancel(state.workspace) } : state;
+  if (focus === 'ask-text') return cmd === 'back' && state.workspace ? askText(state, { type: 'back' }, () => view) : state;
   if (cmd === 'help') return { ...state, help: true };
   if (cmd === 'quit') return state.workspace?.dirty ? { ...state, prompt: { kind: 'discard', then: 'quit' } } : withEffect(state, { kind: 'quit' });
   if (state.screen === 'browser' || !state.workspace) return browserCommand(state, cmd, view, lib);
+  // Esc closes an open Ask list before it could mean "back to the browser".
+  if (cmd === 'back' && state.workspace.tab === 'ask' && state.workspace.ask.picker) return askText(state, { type: 'back' }, () => view);
   if (cmd === 'back' && state.workspace.source.kind === 'template') {
     return state.workspace.dirty ? { ...state, prompt: { kind: 'discard', then: 'browser' } } : { ...state, screen: 'browser', workspace: null };
   }

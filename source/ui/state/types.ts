@@ -2,6 +2,7 @@ import type { Grant } from '../../core/grants/model.js';
 import type { ParameterValues } from '../../core/templates/types.js';
 import type { ExportFormat } from '../../core/export/index.js';
 import type { Finding } from '../../core/lint/catalog.js';
+import { EMPTY_ASK_VIEW, type AskState, type AskView } from './ask.js';
 export { EXPORT_FORMATS, EXPORT_LABELS, EXPORT_EXTENSIONS, type ExportFormat } from '../../core/export/index.js';
 
 /**
@@ -13,10 +14,10 @@ export type WorkspaceSource =
   | { readonly kind: 'template'; readonly templateId: string; readonly values: ParameterValues }
   | { readonly kind: 'file'; readonly name: string; readonly text: string; readonly decodeFinding?: Finding; readonly grants?: readonly Grant[] };
 
-export const TABS = ['policy', 'matrix', 'findings', 'export'] as const;
+export const TABS = ['policy', 'matrix', 'findings', 'export', 'ask'] as const;
 export type Tab = (typeof TABS)[number];
 
-export const TAB_LABELS: Record<Tab, string> = { policy: 'Policy', matrix: 'Matrix', findings: 'Findings', export: 'Export' };
+export const TAB_LABELS: Record<Tab, string> = { policy: 'Policy', matrix: 'Matrix', findings: 'Findings', export: 'Export', ask: 'Ask' };
 
 export type PolicyPane = 'parameters' | 'statements';
 
@@ -48,6 +49,8 @@ export interface WorkspaceState {
   readonly matrix: { readonly row: number; readonly col: number; readonly mode: MatrixMode };
   readonly finding: number;
   readonly format: ExportFormat;
+  /** The Ask tab: one request tried against the policy. */
+  readonly ask: AskState;
   /** Edits neither written nor copied since. */
   readonly dirty: boolean;
 }
@@ -102,6 +105,9 @@ export interface View {
   readonly detailPage: number;
   readonly matrixRows: number;
   readonly matrixCols: number;
+  /** What Enter on a matrix cell asks: the principal (identity policies: the key) of each row, the action of each column. */
+  readonly matrixAsk: { readonly kind: 'key' | 'identity'; readonly rows: readonly string[]; readonly cols: readonly string[] };
+  readonly ask: AskView;
   /** Statement of each finding, in the order shown. */
   readonly findingStatements: readonly (number | null)[];
   /** Prefill of the write prompt for the current format. */
@@ -110,4 +116,4 @@ export interface View {
   readonly noOutput: string | null;
 }
 
-export const EMPTY_VIEW: View = { browserIds: [], paramRows: 0, statements: 0, detailMax: 0, detailPage: 1, matrixRows: 0, matrixCols: 0, findingStatements: [], defaultWritePath: '', noOutput: null };
+export const EMPTY_VIEW: View = { browserIds: [], paramRows: 0, statements: 0, detailMax: 0, detailPage: 1, matrixRows: 0, matrixCols: 0, matrixAsk: { kind: 'key', rows: [], cols: [] }, ask: EMPTY_ASK_VIEW, findingStatements: [], defaultWritePath: '', noOutput: null };

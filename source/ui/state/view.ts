@@ -1,4 +1,6 @@
-import { ACTION_GROUPS } from '../../core/catalog/kms.js';
+import { ACTION_GROUPS, kmsActionsByGroup } from '../../core/catalog/kms.js';
+import { clampAsk, EMPTY_ASK_VIEW } from './ask.js';
+import { askView } from './ask-model.js';
 import type { Template } from '../../core/templates/types.js';
 import { browseList } from './browse-list.js';
 import { defaultWritePath, derive, slowParts, withSlowParts, type Derived, type SlowParts } from './derive.js';
@@ -31,6 +33,8 @@ export function viewOf(state: AppState, list: readonly Template[], derived: Deri
     detailPage: detail.page,
     matrixRows: derived?.matrix?.rows.length ?? 0,
     matrixCols: ws?.matrix.mode === 'actions' ? (derived?.matrix?.actions.length ?? 0) : ACTION_GROUPS.length,
+    matrixAsk: matrixAsk(derived, ws?.matrix.mode ?? 'groups'),
+    ask: ws && derived && ws.tab === 'ask' ? askView(derived, ws.ask) : EMPTY_ASK_VIEW,
     findingStatements: derived?.findings.map((f) => f.statement) ?? [],
     defaultWritePath: derived && ws ? defaultWritePath(derived, ws.format) : '',
     noOutput: derived?.unreadable ? `Nothing to copy or write: ${derived.unreadable}` : null,
@@ -38,6 +42,21 @@ export function viewOf(state: AppState, list: readonly Template[], derived: Deri
 }
 
 const clamp = (n: number, length: number) => Math.max(0, Math.min(n, length - 1));
+
+/** Enter on a matrix cell asks about the row's principal (evaluatedAs) and the column's action (a group: its first action that a key policy can grant). */
+function matrixAsk(derived: Derived | null, mode: 'groups' | 'actions'): View['matrixAsk'] {
+  const matrix = derived?.matrix;
+  if (!matrix) return { kind: 'key', rows: [], cols: [] };
+  const byGroup = kmsActionsByGroup();
+  const cols =
+    mode === 'actions'
+      ? matrix.actions
+      : ACTION_GROUPS.map((g) => {
+          const actions = byGroup.get(g) ?? [];
+          return (matrix.kind === 'key' ? actions.find((a) => a.onKey) : undefined)?.id ?? actions[0]?.id ?? 'kms:Decrypt';
+        });
+  return { kind: matrix.kind, rows: matrix.rows.map((r) => r.evaluatedAs), cols };
+}
 
 /**
  * Keeps every cursor inside its list after the lists changed (an edit removed a
@@ -57,8 +76,10 @@ export function clampToView(state: AppState, view: View): AppState {
     const finding = clamp(ws.finding, view.findingStatements.length);
     // Another statement starts at its top; the same one keeps its scroll as far as it still reaches (an edit or a resize shortened it).
     const detailOffset = statement !== ws.statement ? 0 : Math.max(0, Math.min(ws.detailOffset, view.detailMax));
-    if (paramRow !== ws.paramRow || statement !== ws.statement || detailOffset !== ws.detailOffset || row !== ws.matrix.row || col !== ws.matrix.col || finding !== ws.finding) {
-      workspace = { ...ws, paramRow, statement, detailOffset, matrix: { ...ws.matrix, row, col }, finding };
+    // The Ask tab's lists are in the view only while it shows.
+    const ask = ws.tab === 'ask' ? clampAsk(ws.ask, view.ask) : ws.ask;
+    if (paramRow !== ws.paramRow || statement !== ws.statement || detailOffset !== ws.detailOffset || row !== ws.matrix.row || col !== ws.matrix.col || finding !== ws.finding || ask !== ws.ask) {
+      workspace = { ...ws, paramRow, statement, detailOffset, matrix: { ...ws.matrix, row, col }, finding, ask };
     }
   }
   if (selected === b.selected && workspace === ws) return state;

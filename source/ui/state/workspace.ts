@@ -3,6 +3,7 @@ import { parsePolicy } from '../../core/policy/index.js';
 import type { ParameterValues, Template } from '../../core/templates/types.js';
 import { checkRow, entryParameter, isListType, paramRows, withEntryAdded, withEntryRemoved, withValue, type Validate } from './params.js';
 import { editText, type TextEdit, type TextValue } from './text-edit.js';
+import { askReducer, initialAsk, type AskAction } from './ask.js';
 import { EXPORT_FORMATS, type StatusMessage, type View, type WorkspaceSource, type WorkspaceState } from './types.js';
 
 /** Template lookup and parameter check, given to the reducer so it stays pure and testable with any library. */
@@ -31,6 +32,7 @@ export function initialWorkspace(source: WorkspaceSource, template: Template | u
     matrix: { row: 0, col: 0, mode: 'groups' },
     finding: 0,
     format: 'json',
+    ask: initialAsk(),
     dirty: false,
   };
 }
@@ -59,6 +61,8 @@ export function workspaceCommand(ws: WorkspaceState, command: Command, view: Vie
       return { workspace: { ...ws, tab: 'findings' } };
     case 'tabExport':
       return { workspace: { ...ws, tab: 'export' } };
+    case 'tabAsk':
+      return { workspace: { ...ws, tab: 'ask' } };
     default:
   }
   switch (ws.tab) {
@@ -70,7 +74,37 @@ export function workspaceCommand(ws: WorkspaceState, command: Command, view: Vie
       return findingsCommand(ws, command, view);
     case 'export':
       return { workspace: exportCommand(ws, command) };
+    case 'ask': {
+      const action = ASK_ACTIONS[command];
+      return action ? askStep(ws, action, view) : { workspace: ws };
+    }
   }
+}
+
+/** What a command means on the Ask tab. */
+const ASK_ACTIONS: Partial<Record<Command, AskAction>> = {
+  up: { type: 'move', delta: -1 },
+  down: { type: 'move', delta: 1 },
+  pageUp: { type: 'move', delta: -10 },
+  pageDown: { type: 'move', delta: 10 },
+  left: { type: 'cycle', delta: -1 },
+  right: { type: 'cycle', delta: 1 },
+  confirm: { type: 'confirm' },
+  back: { type: 'back' },
+  nextPane: { type: 'switch-pane' },
+  prevPane: { type: 'switch-pane' },
+  filter: { type: 'filter' },
+  remove: { type: 'clear' },
+};
+
+/** One Ask step; Enter on a trace line goes to its statement on the Policy tab. */
+export function askStep(ws: WorkspaceState, action: AskAction, view: View): WorkspaceResult {
+  const r = askReducer(ws.ask, action, view.ask);
+  const next = { ...ws, ask: r.ask };
+  const message = r.message !== undefined ? { message: { tone: 'info' as const, text: r.message } } : {};
+  if (r.jump === undefined) return { workspace: next, ...message };
+  const statement = r.jump;
+  return { workspace: { ...next, tab: 'policy', pane: 'statements', statement, detailOffset: statement === ws.statement ? ws.detailOffset : 0 }, ...message };
 }
 
 function policyCommand(ws: WorkspaceState, command: Command, view: View, lib: TemplateLibrary): WorkspaceResult {
@@ -186,6 +220,14 @@ function matrixCommand(ws: WorkspaceState, command: Command, view: View): Worksp
     case 'toggleGroups':
       // The column changes meaning between modes; start again at the left.
       return { ...ws, matrix: { ...m, mode: m.mode === 'groups' ? 'actions' : 'groups', col: 0 } };
+    case 'confirm': {
+      // "Why is this cell what it is?": the Ask tab with the row's principal (or key) and the column's action.
+      const subject = view.matrixAsk.rows[m.row];
+      const action = view.matrixAsk.cols[m.col];
+      if (subject === undefined || action === undefined) return ws;
+      const fill = view.matrixAsk.kind === 'key' ? { principal: subject } : { resource: subject };
+      return { ...askStep(ws, { type: 'fill', action, ...fill }, view).workspace, tab: 'ask' };
+    }
     default:
       return ws;
   }

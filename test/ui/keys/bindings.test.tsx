@@ -18,6 +18,7 @@ const SPEC_KEYS: readonly [string, string, Partial<import('ink').Key>, Command][
   ['2', '2', {}, 'tabMatrix'],
   ['3', '3', {}, 'tabFindings'],
   ['4', '4', {}, 'tabExport'],
+  ['5', '5', {}, 'tabAsk'],
   ['g', 'g', {}, 'toggleGroups'],
   ['c', 'c', {}, 'copy'],
   ['w', 'w', {}, 'write'],

@@ -68,6 +68,11 @@ export function fieldOf(state: AppState): { text: string; caret: number } | null
       return state.workspace?.editing ? { text: state.workspace.editing.draft, caret: state.workspace.editing.caret } : null;
     case 'prompt-text':
       return state.prompt?.kind === 'write-path' ? { text: state.prompt.draft, caret: state.prompt.caret } : null;
+    case 'ask-text': {
+      const ask = state.workspace?.ask;
+      if (ask?.editing) return { text: ask.editing.draft, caret: ask.editing.caret };
+      return ask?.picker ? { text: ask.picker.filter, caret: ask.picker.caret } : null;
+    }
     case 'main':
       return null;
   }

@@ -13,7 +13,7 @@ const typed = fc.constantFrom('', '444455556666', '4444', 'us-east-1', 'arn:aws:
 const read = fc.oneof(
   fc.constantFrom(...NAMED_KEYS).map((name): KeyPress[] => [{ kind: 'key', name }]),
   typed.map((text) => keyPresses(text, {})),
-  fc.array(fc.oneof(typed, fc.constantFrom('\r', '\t', '\u007f', '/', 'j', 'k', 'q', 'y', 'n', '1', '2', '4', 'w', '?', 'a', 'x')), { maxLength: 6 }).map((parts) => keyPresses(parts.join(''), {})),
+  fc.array(fc.oneof(typed, fc.constantFrom('\r', '\t', '\u007f', '/', 'j', 'k', 'q', 'y', 'n', '1', '2', '4', '5', 'w', 'h', 'l', '?', 'a', 'x')), { maxLength: 6 }).map((parts) => keyPresses(parts.join(''), {})),
 );
 
 /** An action as generated; the app's view and the current effect id are filled in when it is dispatched. */
@@ -60,8 +60,15 @@ function checkInvariants(s: AppState): void {
   if (ws.editing) expect(inBounds(ws.editing.row, view.paramRows)).toBe(true);
   // Every caret is inside its text.
   if (ws.editing) expect(ws.editing.caret).toBeLessThanOrEqual(ws.editing.draft.length);
+  // The Ask tab's cursors stay inside its lists while it shows.
+  if (ws.tab === 'ask') {
+    expect(inBounds(ws.ask.row, view.ask.fields.length)).toBe(true);
+    expect(inBounds(ws.ask.trace, view.ask.traceTargets.length)).toBe(true);
+    if (ws.ask.picker) expect(inBounds(ws.ask.picker.selected, view.ask.pickerItems.length)).toBe(true);
+    if (ws.ask.editing) expect(ws.ask.editing.caret).toBeLessThanOrEqual(ws.ask.editing.draft.length);
+  }
   // Exactly one thing has the keys.
-  expect(['filter', 'edit', 'prompt-text', 'main']).toContain(focusOf(s));
+  expect(['filter', 'edit', 'ask-text', 'prompt-text', 'main']).toContain(focusOf(s));
 }
 
 describe('reducer property', () => {
