@@ -27,7 +27,7 @@ export function Workspace(props: WorkspaceProps) {
   const bodyHeight = height - 1;
   const statementName = useMemo(() => {
     const sids = derived.document?.statements.map((s) => s.sid) ?? [];
-    return (i: number) => `${i}${sids[i] ? ` (${sids[i]})` : ''}`;
+    return (i: number) => `statement ${i}${sids[i] ? ` (Sid ${sids[i]})` : ''}`;
   }, [derived]);
   const tabs = TABS.map((t, i) => `${i + 1} ${TAB_LABELS[t]}${t === 'findings' ? ` (${derived.findings.length})` : ''}`);
   const tabsWidth = tabs.join('  ').length + 2;

@@ -44,7 +44,8 @@ export interface WorkspaceState {
   /** Rows the selected statement's detail (JSON and explanation) is scrolled down; 0 for each newly selected statement. */
   readonly detailOffset: number;
   readonly editing: Editing | null;
-  readonly matrix: { readonly row: number; readonly col: number; readonly mode: MatrixMode };
+  /** `row`: the principal (or resource) of the cursor; `col`: its action or group, whichever way the grid runs (`transposed` swaps the axes, see matrix-layout.ts). */
+  readonly matrix: { readonly row: number; readonly col: number; readonly mode: MatrixMode; readonly transposed: boolean };
   readonly finding: number;
   readonly format: ExportFormat;
   /** Edits neither written nor copied since. */
@@ -101,6 +102,10 @@ export interface View {
   readonly detailPage: number;
   readonly matrixRows: number;
   readonly matrixCols: number;
+  /** Whether actions (or groups) run down the grid: then up/down move along the actions and left/right along the principals. */
+  readonly matrixActionsDown: boolean;
+  /** Lines of the grid in view (PgUp/PgDn move that far). */
+  readonly matrixPage: number;
   /** Statement of each finding, in the order shown. */
   readonly findingStatements: readonly (number | null)[];
   /** Prefill of the write prompt for the current format. */
@@ -109,4 +114,4 @@ export interface View {
   readonly noOutput: string | null;
 }
 
-export const EMPTY_VIEW: View = { browserIds: [], paramRows: 0, statements: 0, detailMax: 0, detailPage: 1, matrixRows: 0, matrixCols: 0, findingStatements: [], defaultWritePath: '', noOutput: null };
+export const EMPTY_VIEW: View = { browserIds: [], paramRows: 0, statements: 0, detailMax: 0, detailPage: 1, matrixRows: 0, matrixCols: 0, matrixActionsDown: false, matrixPage: 10, findingStatements: [], defaultWritePath: '', noOutput: null };

@@ -4,6 +4,8 @@ import { browseList } from './browse-list.js';
 import { defaultWritePath, derive, type Derived } from './derive.js';
 import { paramRows, type ParamRow } from './params.js';
 import { detailScroll } from '../screens/policy-layout.js';
+import { LEGEND_SEPARATOR, matrixAreas, orientationOf, packLines, tabBodyHeight } from '../screens/matrix-layout.js';
+import { legendItems } from '../screens/matrix-view.js';
 import { BREAKPOINTS } from '../hooks/useTerminalSize.js';
 import type { AppState, View, WorkspaceSource, WorkspaceState } from './types.js';
 
@@ -29,6 +31,8 @@ export function viewOf(state: AppState, list: readonly Template[], derived: Deri
     detailPage: detail.page,
     matrixRows: derived?.matrix?.rows.length ?? 0,
     matrixCols: ws?.matrix.mode === 'actions' ? (derived?.matrix?.actions.length ?? 0) : ACTION_GROUPS.length,
+    matrixActionsDown: ws ? orientationOf(ws.matrix.mode, ws.matrix.transposed) === 'actions-rows' : false,
+    matrixPage: matrixAreas(tabBodyHeight(size.rows), packLines(legendItems(derived?.kind ?? 'key', ws?.matrix.mode ?? 'groups'), LEGEND_SEPARATOR, size.columns).length).gridRows,
     findingStatements: derived?.findings.map((f) => f.statement) ?? [],
     defaultWritePath: derived && ws ? defaultWritePath(derived, ws.format) : '',
     noOutput: derived?.unreadable ? `Nothing to copy or write: ${derived.unreadable}` : null,

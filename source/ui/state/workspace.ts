@@ -28,7 +28,7 @@ export function initialWorkspace(source: WorkspaceSource, template: Template | u
     statement: 0,
     detailOffset: 0,
     editing: null,
-    matrix: { row: 0, col: 0, mode: 'groups' },
+    matrix: { row: 0, col: 0, mode: 'groups', transposed: false },
     finding: 0,
     format: 'json',
     dirty: false,
@@ -170,22 +170,32 @@ export function editCancel(ws: WorkspaceState): WorkspaceState {
 function matrixCommand(ws: WorkspaceState, command: Command, view: View): WorkspaceState {
   const m = ws.matrix;
   const at = (row: number, col: number) => ({ ...ws, matrix: { ...m, row: clamp(row, view.matrixRows), col: clamp(col, view.matrixCols) } });
+  // Moves along the grid as drawn: down is the next principal, or the next action when actions run down.
+  const down = (delta: number) => (view.matrixActionsDown ? at(m.row, m.col + delta) : at(m.row + delta, m.col));
+  const across = (delta: number) => (view.matrixActionsDown ? at(m.row + delta, m.col) : at(m.row, m.col + delta));
+  const far = view.matrixRows + view.matrixCols;
   switch (command) {
     case 'up':
-      return at(m.row - 1, m.col);
+      return down(-1);
     case 'down':
-      return at(m.row + 1, m.col);
+      return down(1);
     case 'left':
-      return at(m.row, m.col - 1);
+      return across(-1);
     case 'right':
-      return at(m.row, m.col + 1);
+      return across(1);
     case 'pageUp':
-      return at(m.row - 10, m.col);
+      return down(-Math.max(1, view.matrixPage));
     case 'pageDown':
-      return at(m.row + 10, m.col);
+      return down(Math.max(1, view.matrixPage));
+    case 'first':
+      return down(-far);
+    case 'last':
+      return down(far);
     case 'toggleGroups':
-      // The column changes meaning between modes; start again at the left.
+      // The action axis changes meaning between modes; start again at its first item.
       return { ...ws, matrix: { ...m, mode: m.mode === 'groups' ? 'actions' : 'groups', col: 0 } };
+    case 'transpose':
+      return { ...ws, matrix: { ...m, transposed: !m.transposed } };
     default:
       return ws;
   }
