@@ -42,7 +42,7 @@ export function middleEllipsis(text: string, width: number, e: string = SYMBOLS.
     const between = text.slice(accountEnd, seg);
     if (e.length + id.length + between.length + tail.length <= width) {
       const keep = width - e.length - id.length - between.length - tail.length;
-      return `${text.slice(account.index - keep, account.index)}${e}${id}${between}${tail}`;
+      return `${text.slice(0, keep)}${e}${id}${between}${tail}`;
     }
     if (e.length + id.length + e.length + tail.length <= width) return `${e}${id}${e}${tail}`;
   } else if (tail && tail.length + e.length < width) {

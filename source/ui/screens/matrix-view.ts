@@ -109,7 +109,7 @@ function displayCounts(row: MatrixRow, actions: readonly string[]): Map<CellDisp
 /** One path as lines: effect, how it reaches the principal, its statements (with Sids), then each condition `key operator values`. */
 export function pathLines(p: CellPath, statementName: (i: number) => string): string[] {
   const head = describePath({ ...p, conditions: [] }, statementName);
-  return [head, ...p.conditions.map((c, i) => `    ${i === 0 ? 'if ' : 'and'} ${describeCondition(c)}`)];
+  return [head, ...p.conditions.map((c, i) => `    ${i === 0 ? 'if' : 'and'} ${describeCondition(c)}`)];
 }
 
 /**

@@ -72,7 +72,15 @@ describe('key-binding table', () => {
     expect(keyPresses('q', { meta: true })).toEqual([]);
     expect(keyPresses('', {})).toEqual([]);
     expect(commandOf({ kind: 'text', text: 'z' })).toBeNull();
-    expect(commandOf({ kind: 'key', name: 'home' })).toBeNull();
+    expect(commandOf({ kind: 'text', text: 'Z' })).toBeNull();
+  });
+
+  it('Home and End (and G) go to the first and last line; t transposes the matrix', () => {
+    expect(commandOf({ kind: 'key', name: 'home' })).toBe('first');
+    expect(commandOf({ kind: 'key', name: 'end' })).toBe('last');
+    expect(commandOf({ kind: 'text', text: 'G' })).toBe('last');
+    expect(commandOf({ kind: 'text', text: 'g' })).toBe('toggleGroups');
+    expect(commandOf({ kind: 'text', text: 't' })).toBe('transpose');
   });
 
   const contexts = Object.keys(CONTEXT_COMMANDS) as KeyContext[];
