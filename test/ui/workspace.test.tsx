@@ -166,6 +166,22 @@ describe('Matrix tab scrolling', () => {
   });
 });
 
+describe('Statement list at 80 columns', () => {
+  it("shows every statement's Effect, cutting the Sid instead (a Deny is never hidden)", async () => {
+    const text = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [
+        { Sid: 'Allow use of the key only through the services of this account and only from its own VPC endpoints', Effect: 'Allow', Principal: { AWS: '111122223333' }, Action: 'kms:Decrypt', Resource: '*' },
+        { Sid: 'Deny scheduling the deletion of this key to every principal of every account including its administrators', Effect: 'Deny', Principal: '*', Action: 'kms:ScheduleKeyDeletion', Resource: '*' },
+      ],
+    });
+    app = await renderApp({ source: { kind: 'file', name: 'deny.json', text }, columns: 80, rows: 24 });
+    const frame = app.frame();
+    expect(frame).toMatch(/#0 Allow use of the key.*… · Allow/);
+    expect(frame).toMatch(/#1 Deny scheduling.*… · Deny/);
+  });
+});
+
 describe('Findings tab', () => {
   const text = JSON.stringify(
     {

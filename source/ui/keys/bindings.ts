@@ -233,8 +233,8 @@ const CONTEXT_TEXT: Partial<Record<KeyContext, Partial<Record<Command, string>>>
 
 const FOOTER_KEYS: Partial<Record<Command, string>> = { down: SYMBOLS.upDown, right: SYMBOLS.leftRight, pageDown: 'PgUp/Dn', tabPolicy: '1-4' };
 
-/** Always shown: where they are offered, help and quit are never cut for room. */
-const ESSENTIAL: readonly Command[] = ['help', 'quit'];
+/** Always shown: where they are offered, write, help and quit are never cut for room. */
+const ESSENTIAL: readonly Command[] = ['write', 'help', 'quit'];
 
 export const HINT_GAP = 2;
 

@@ -9,6 +9,7 @@ import { ANY_OTHER_PRINCIPAL, OTHER_ACCOUNT_KEYS } from '../../core/matrix/index
 import type { Matrix, MatrixRow } from '../../core/matrix/types.js';
 import { middleEllipsis } from '../components/ellipsis.js';
 import { windowStart } from '../components/window.js';
+import { BREAKPOINTS } from '../hooks/useTerminalSize.js';
 import type { MatrixMode } from '../state/types.js';
 import { matrixColumns, type MatrixColumn } from './matrix-view.js';
 
@@ -124,6 +125,7 @@ const GROUP_CELL = 8;
 const ACTION_CELL_SUBJECT_ROWS = 16;
 const SUBJECT_CELL_MAX = 26;
 const SUBJECT_CELL_MIN = 14;
+const SUBJECT_CELL_WIDE = 44;
 
 /**
  * Principal columns: as wide as the one-line short names (up to 26) when every
@@ -131,11 +133,13 @@ const SUBJECT_CELL_MIN = 14;
  * about half the width, narrowed further (names shortened in the middle) only
  * as far as that shows every principal at once.
  */
-function subjectColumns(matrix: Matrix, room: number, mode: MatrixMode): { cellWidth: number; headingRows: 1 | 2 } {
+function subjectColumns(matrix: Matrix, room: number, mode: MatrixMode, width: number): { cellWidth: number; headingRows: 1 | 2 } {
   const count = Math.max(1, matrix.rows.length);
-  const oneLine = Math.min(SUBJECT_CELL_MAX, Math.max(9, ...matrix.rows.map((r) => shortSubject(r).length))) + 1;
+  // A wide terminal shows long names (paths, service principals) whole.
+  const max = width >= BREAKPOINTS.wide.columns ? SUBJECT_CELL_WIDE : SUBJECT_CELL_MAX;
+  const oneLine = Math.min(max, Math.max(9, ...matrix.rows.map((r) => shortSubject(r).length))) + 1;
   if (oneLine * count <= room) return { cellWidth: oneLine, headingRows: 1 };
-  const twoLine = Math.min(SUBJECT_CELL_MAX, Math.max(9, ...matrix.rows.flatMap((r) => subjectHeading(r).map((s) => s.length)))) + 1;
+  const twoLine = Math.min(max, Math.max(9, ...matrix.rows.flatMap((r) => subjectHeading(r).map((s) => s.length)))) + 1;
   const floor = mode === 'groups' ? Math.max(GROUP_CELL, SUBJECT_CELL_MIN) : SUBJECT_CELL_MIN;
   const fitsAll = Math.floor(room / count);
   return { cellWidth: fitsAll >= twoLine ? twoLine : Math.max(Math.min(floor, twoLine), fitsAll), headingRows: 2 };
@@ -166,7 +170,7 @@ export function matrixLayout(matrix: Matrix, cursor: { readonly row: number; rea
     });
   } else columns.forEach((c, index) => lines.push({ kind: 'item', index, text: c.name }));
   const labelLength = Math.max(14, ...lines.map((l) => l.text.length));
-  const { cellWidth: cell, headingRows } = subjectColumns(matrix, width - 1 - labelLength, cursor.mode);
+  const { cellWidth: cell, headingRows } = subjectColumns(matrix, width - 1 - labelLength, cursor.mode, width);
   const widths = gridWidths(width, labelLength, matrix.rows.length, cell, 1);
   const body = Math.max(1, rows - (headingRows - 1));
   const colStart = windowStart(cursor.row, matrix.rows.length, widths.visibleCols);

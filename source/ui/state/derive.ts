@@ -15,6 +15,9 @@ import { SYMBOLS } from '../components/symbols.js';
 export interface StatementView {
   readonly index: number;
   readonly label: string;
+  /** `#1 Sid` without the effect, and the effect as written (the list cuts the Sid, never the effect). */
+  readonly name: string;
+  readonly effect: string | null;
   readonly json: string;
   /** One sentence. */
   readonly summary: string;
@@ -71,6 +74,8 @@ export function derive(source: WorkspaceSource, template: Template | undefined):
   const statements: StatementView[] = (document?.statements ?? []).map((s) => ({
     index: s.index,
     label: statementLabel(s.index, s.sid, s.effect),
+    name: statementLabel(s.index, s.sid, undefined),
+    effect: s.effect ? visibleLine(s.effect) : null,
     // What the UI draws from the policy is shown escaped (SPEC 2): JSON.stringify leaves DEL, C1, bidi and zero-width characters raw.
     json: visible(JSON.stringify(canonicalStatement(s.raw), null, 2)),
     summary: visible(explanations[s.index]?.summary ?? ''),
