@@ -12,6 +12,8 @@ export const COMMANDS = [
   'right',
   'pageUp',
   'pageDown',
+  'scrollUp',
+  'scrollDown',
   'first',
   'last',
   'confirm',
@@ -54,9 +56,13 @@ export const BINDINGS: readonly Binding[] = [
   { command: 'down', keys: ['down', 'j'], label: `${SYMBOLS.down}/j`, description: 'move down' },
   { command: 'left', keys: ['left', 'h'], label: `${SYMBOLS.left}/h`, description: 'move left' },
   { command: 'right', keys: ['right', 'l'], label: `${SYMBOLS.right}/l`, description: 'move right' },
-  // Statements pane: the page keys scroll the statement's JSON and explanation. d/u (as in less) for keyboards without PgUp/PgDn.
-  { command: 'pageUp', keys: ['pageup', 'u'], label: 'PgUp/u', description: 'page up / scroll detail up' },
-  { command: 'pageDown', keys: ['pagedown', 'd'], label: 'PgDn/d', description: 'page down / scroll detail down' },
+  // Statements pane: the page keys scroll the statement's JSON and explanation.
+  { command: 'pageUp', keys: ['pageup'], label: 'PgUp', description: 'page up (statements: scroll the detail)' },
+  { command: 'pageDown', keys: ['pagedown'], label: 'PgDn', description: 'page down (statements: scroll the detail)' },
+  // d/u (as in less) for keyboards without PgUp/PgDn: on the Policy tab they scroll the statement's detail from either pane
+  // (in the parameters form a page key would only jump to the last parameter); elsewhere they page.
+  { command: 'scrollUp', keys: ['u'], label: 'u', description: 'scroll the detail (or page) up' },
+  { command: 'scrollDown', keys: ['d'], label: 'd', description: 'scroll the detail (or page) down' },
   // g is the matrix's groups toggle, so only G (as in less and vim) doubles End.
   { command: 'first', keys: ['home'], label: 'Home', description: 'first line' },
   { command: 'last', keys: ['end', 'G'], label: 'End/G', description: 'last line' },
@@ -64,7 +70,7 @@ export const BINDINGS: readonly Binding[] = [
   { command: 'back', keys: ['escape'], label: 'Esc', description: 'back, cancel' },
   { command: 'nextPane', keys: ['tab'], label: 'Tab', description: 'next pane' },
   { command: 'prevPane', keys: ['shift+tab'], label: 'S-Tab', description: 'previous pane' },
-  { command: 'filter', keys: ['/'], label: '/', description: 'filter templates' },
+  { command: 'filter', keys: ['/'], label: '/', description: 'filter templates, find in a list' },
   { command: 'tabPolicy', keys: ['1'], label: '1', description: 'Policy tab' },
   { command: 'tabMatrix', keys: ['2'], label: '2', description: 'Matrix tab' },
   { command: 'tabFindings', keys: ['3'], label: '3', description: 'Findings tab' },
@@ -177,6 +183,7 @@ export type KeyContext =
   | 'export'
   | 'edit'
   | 'prompt-text'
+  | 'search'
   | 'prompt-yesno'
   | 'help';
 
@@ -185,14 +192,15 @@ const WORKSPACE_TAIL: readonly Command[] = ['tabPolicy', 'copy', 'write', 'help'
 export const CONTEXT_COMMANDS: Readonly<Record<KeyContext, readonly Command[]>> = {
   browser: ['down', 'confirm', 'filter', 'back', 'help', 'quit'],
   filter: ['confirm', 'back'],
-  parameters: ['down', 'confirm', 'add', 'remove', 'nextPane', ...WORKSPACE_TAIL],
-  statements: ['down', 'pageDown', 'nextPane', 'back', ...WORKSPACE_TAIL],
-  'file-statements': ['down', 'pageDown', ...WORKSPACE_TAIL],
-  matrix: ['down', 'right', 'toggleGroups', 'transpose', ...WORKSPACE_TAIL],
-  findings: ['down', 'confirm', ...WORKSPACE_TAIL],
-  export: ['right', 'copy', 'write', 'tabPolicy', 'help', 'quit'],
+  parameters: ['down', 'confirm', 'add', 'remove', 'nextPane', 'scrollDown', 'last', ...WORKSPACE_TAIL],
+  statements: ['down', 'pageDown', 'filter', 'nextPane', 'back', 'last', ...WORKSPACE_TAIL],
+  'file-statements': ['down', 'pageDown', 'filter', 'last', ...WORKSPACE_TAIL],
+  matrix: ['down', 'right', 'toggleGroups', 'transpose', 'filter', 'last', ...WORKSPACE_TAIL],
+  findings: ['down', 'confirm', 'filter', 'last', ...WORKSPACE_TAIL],
+  export: ['down', 'right', 'pageDown', 'last', 'copy', 'write', 'tabPolicy', 'help', 'quit'],
   edit: ['confirm', 'back'],
   'prompt-text': ['confirm', 'back'],
+  search: ['confirm', 'back'],
   'prompt-yesno': ['yes', 'no'],
   help: ['back', 'help'],
 };
@@ -205,6 +213,7 @@ const FOOTER_TEXT: Partial<Record<Command, string>> = {
   back: 'back',
   tabPolicy: 'tabs',
   toggleGroups: 'groups/actions',
+  last: 'first/last',
   transpose: 'transpose',
   copy: 'copy',
   write: 'write',
@@ -220,18 +229,21 @@ const FOOTER_TEXT: Partial<Record<Command, string>> = {
 
 /** What Enter and Esc do where they do something particular. */
 const CONTEXT_TEXT: Partial<Record<KeyContext, Partial<Record<Command, string>>>> = {
-  statements: { pageDown: 'scroll' },
-  'file-statements': { pageDown: 'scroll' },
+  statements: { pageDown: 'scroll', filter: 'find' },
+  'file-statements': { pageDown: 'scroll', filter: 'find' },
+  parameters: { confirm: 'edit', scrollDown: 'scroll detail' },
+  matrix: { filter: 'find' },
+  findings: { confirm: 'go to statement', filter: 'find' },
+  export: { down: 'scroll', right: 'format', pageDown: 'page' },
+  search: { confirm: 'keep', back: 'go back' },
   browser: { confirm: 'open', back: 'clear filter' },
   filter: { confirm: 'keep filter', back: 'clear' },
-  parameters: { confirm: 'edit' },
-  findings: { confirm: 'go to statement' },
   edit: { confirm: 'done', back: 'cancel' },
   'prompt-text': { confirm: 'write', back: 'cancel' },
   help: { back: 'close' },
 };
 
-const FOOTER_KEYS: Partial<Record<Command, string>> = { down: SYMBOLS.upDown, right: SYMBOLS.leftRight, pageDown: 'PgUp/Dn', tabPolicy: '1-4' };
+const FOOTER_KEYS: Partial<Record<Command, string>> = { down: SYMBOLS.upDown, right: SYMBOLS.leftRight, pageDown: 'PgUp/Dn', scrollDown: 'd/u', last: 'Home/End', tabPolicy: '1-4' };
 
 /** Always shown: where they are offered, write, help and quit are never cut for room. */
 const ESSENTIAL: readonly Command[] = ['write', 'help', 'quit'];

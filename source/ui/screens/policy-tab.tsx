@@ -92,7 +92,8 @@ function ParametersForm({ ws, rows, height, width }: PolicyTabProps & { height: 
   const { labelWidth, valueWidth } = formLayout(width, rows.map(labelOf));
   return (
     <>
-      <Line bold underline={focused}>
+      {/* The focused pane's title is inverse and bold (seen under NO_COLOR too), the other one dim. */}
+      <Line bold={focused} inverse={focused} dimColor={!focused} color={paint(focused ? 'cyan' : undefined)}>
         Parameters{focused ? ` ${SYMBOLS.focus}` : ''}
       </Line>
       {rows.slice(start, start + size).map((row, k) => {
@@ -142,9 +143,9 @@ function StatementList({ ws, statements, height, width }: { ws: WorkspaceState; 
   const start = windowStart(ws.statement, statements.length, size);
   return (
     <>
-      <Text bold underline={focused}>
+      <Line bold={focused} inverse={focused} dimColor={!focused} color={paint(focused ? 'cyan' : undefined)}>
         Statements ({statements.length}){focused ? ` ${SYMBOLS.focus}` : ''}
-      </Text>
+      </Line>
       {statements.slice(start, start + size).map((s) => {
         const selected = s.index === ws.statement;
         // The Sid gives way, never the effect: a Deny shows at any width.

@@ -2,7 +2,7 @@ import { Box, Text } from 'ink';
 import { useMemo } from 'react';
 import type { Template } from '../../core/templates/types.js';
 import { fit } from '../components/window.js';
-import { exportText, type Derived } from '../state/derive.js';
+import { exportLines, type Derived } from '../state/derive.js';
 import type { ParamRow } from '../state/params.js';
 import { TAB_LABELS, TABS, type WorkspaceState } from '../state/types.js';
 import { ExportTab } from './export-tab.js';
@@ -67,6 +67,6 @@ export function Workspace(props: WorkspaceProps) {
 }
 
 function ExportView({ ws, derived, width, height }: { ws: WorkspaceState; derived: Derived; width: number; height: number }) {
-  const text = useMemo(() => exportText(derived, ws.format), [derived, ws.format]);
-  return <ExportTab format={ws.format} text={text} unreadable={derived.unreadable} width={width} height={height} />;
+  const lines = useMemo(() => exportLines(derived, ws.format), [derived, ws.format]);
+  return <ExportTab format={ws.format} lines={lines} offset={ws.exportOffset} unreadable={derived.unreadable} width={width} height={height} />;
 }

@@ -122,11 +122,34 @@ function stem(name: string): string {
   return base.slice(0, base.length - extname(base).length) || 'policy';
 }
 
+// One export per policy value and format: the preview, its line count (asked per key) and copy share it.
+const exports = new WeakMap<Derived, Map<ExportFormat, { text: string; lines: readonly string[] }>>();
+
+function exported(d: Derived, format: ExportFormat): { text: string; lines: readonly string[] } {
+  let byFormat = exports.get(d);
+  if (!byFormat) exports.set(d, (byFormat = new Map()));
+  let e = byFormat.get(format);
+  if (!e) {
+    const text = d.policy === null || d.unreadable ? '' : exportPolicy(d.policy, d.kind, format, d.name);
+    // The preview is exactly what is written, shown visible-safe (a Terraform or YAML string may hold a raw bidi or C1 character).
+    const lines = text ? visible(text).split('\n') : [];
+    if (lines[lines.length - 1] === '') lines.pop();
+    byFormat.set(format, (e = { text, lines }));
+  }
+  return e;
+}
+
 /** The policy as text in a format; empty when it could not be read (see `unreadable`). */
 export function exportText(d: Derived, format: ExportFormat): string {
-  if (d.policy === null || d.unreadable) return '';
-  return exportPolicy(d.policy, d.kind, format, d.name);
+  return exported(d, format).text;
 }
+
+/** The Export preview's lines (visible-safe). */
+export function exportLines(d: Derived, format: ExportFormat): readonly string[] {
+  return exported(d, format).lines;
+}
+
+export const exportLineCount = (d: Derived, format: ExportFormat): number => exported(d, format).lines.length;
 
 /** Prefill of the write prompt: ./<template-id>.<ext>, or the opened file's name (its extension for the format). */
 export function defaultWritePath(d: Derived, format: ExportFormat): string {

@@ -1,13 +1,16 @@
 import { ACTION_GROUPS } from '../../core/catalog/kms.js';
 import type { Template } from '../../core/templates/types.js';
 import { browseList } from './browse-list.js';
-import { defaultWritePath, derive, type Derived } from './derive.js';
+import { defaultWritePath, derive, exportLineCount, type Derived } from './derive.js';
+import { visibleLine } from '../../core/text/visible.js';
+import { matrixColumns } from '../screens/matrix-view.js';
+import { exportPreviewRows, findingsListRows } from '../screens/tab-areas.js';
 import { paramRows, type ParamRow } from './params.js';
-import { detailScroll } from '../screens/policy-layout.js';
+import { detailScroll, policyLayout } from '../screens/policy-layout.js';
 import { LEGEND_SEPARATOR, matrixAreas, orientationOf, packLines, tabBodyHeight } from '../screens/matrix-layout.js';
 import { legendItems } from '../screens/matrix-view.js';
 import { BREAKPOINTS } from '../hooks/useTerminalSize.js';
-import type { AppState, View, WorkspaceSource, WorkspaceState } from './types.js';
+import type { AppState, SearchTarget, View, WorkspaceSource, WorkspaceState } from './types.js';
 
 /** A terminal's size in columns and rows. */
 export interface ScreenSize {
@@ -23,6 +26,15 @@ export function viewOf(state: AppState, list: readonly Template[], derived: Deri
   // The selected statement as the cursor sync will leave it (the view may be asked before the sync).
   const statement = statements[clamp(ws?.statement ?? 0, statements.length)];
   const detail = detailScroll(statement, size, paramRows, statements.length);
+  const body = tabBodyHeight(size.rows);
+  const matrix = derived?.matrix ?? null;
+  const actionsDown = ws ? orientationOf(ws.matrix.mode, ws.matrix.transposed) === 'actions-rows' : false;
+  const searchTexts = (target: SearchTarget): readonly string[] => {
+    if (target === 'statements') return statements.map((s) => s.label);
+    if (target === 'findings') return (derived?.findings ?? []).map((f) => `${f.id} ${f.message}`);
+    if (!matrix || !ws) return [];
+    return actionsDown ? matrixColumns(matrix, ws.matrix.mode).map((c) => c.name) : matrix.rows.map((r) => `${r.label} ${visibleLine(r.subject)}`);
+  };
   return {
     browserIds: list.map((t) => t.id),
     paramRows,
@@ -31,9 +43,13 @@ export function viewOf(state: AppState, list: readonly Template[], derived: Deri
     detailPage: detail.page,
     matrixRows: derived?.matrix?.rows.length ?? 0,
     matrixCols: ws?.matrix.mode === 'actions' ? (derived?.matrix?.actions.length ?? 0) : ACTION_GROUPS.length,
-    matrixActionsDown: ws ? orientationOf(ws.matrix.mode, ws.matrix.transposed) === 'actions-rows' : false,
-    matrixPage: matrixAreas(tabBodyHeight(size.rows), packLines(legendItems(derived?.kind ?? 'key', ws?.matrix.mode ?? 'groups'), LEGEND_SEPARATOR, size.columns).length).gridRows,
+    matrixActionsDown: actionsDown,
+    matrixPage: matrixAreas(body, packLines(legendItems(derived?.kind ?? 'key', ws?.matrix.mode ?? 'groups'), LEGEND_SEPARATOR, size.columns).length).gridRows,
     findingStatements: derived?.findings.map((f) => f.statement) ?? [],
+    exportLines: derived && ws ? exportLineCount(derived, ws.format) : 0,
+    exportPage: exportPreviewRows(body),
+    listPage: Math.max(1, ws?.tab === 'findings' ? findingsListRows(body) : policyLayout(size.columns, body, paramRows, statements.length).topHeight - 1),
+    searchTexts,
     defaultWritePath: derived && ws ? defaultWritePath(derived, ws.format) : '',
     noOutput: derived?.unreadable ? `Nothing to copy or write: ${derived.unreadable}` : null,
   };
@@ -57,10 +73,11 @@ export function clampToView(state: AppState, view: View): AppState {
     const row = clamp(ws.matrix.row, view.matrixRows);
     const col = clamp(ws.matrix.col, view.matrixCols);
     const finding = clamp(ws.finding, view.findingStatements.length);
+    const exportOffset = Math.max(0, Math.min(ws.exportOffset, view.exportLines - view.exportPage));
     // Another statement starts at its top; the same one keeps its scroll as far as it still reaches (an edit or a resize shortened it).
     const detailOffset = statement !== ws.statement ? 0 : Math.max(0, Math.min(ws.detailOffset, view.detailMax));
-    if (paramRow !== ws.paramRow || statement !== ws.statement || detailOffset !== ws.detailOffset || row !== ws.matrix.row || col !== ws.matrix.col || finding !== ws.finding) {
-      workspace = { ...ws, paramRow, statement, detailOffset, matrix: { ...ws.matrix, row, col }, finding };
+    if (paramRow !== ws.paramRow || statement !== ws.statement || detailOffset !== ws.detailOffset || row !== ws.matrix.row || col !== ws.matrix.col || finding !== ws.finding || exportOffset !== ws.exportOffset) {
+      workspace = { ...ws, paramRow, statement, detailOffset, matrix: { ...ws.matrix, row, col }, finding, exportOffset };
     }
   }
   if (selected === b.selected && workspace === ws) return state;

@@ -31,6 +31,7 @@ export function initialWorkspace(source: WorkspaceSource, template: Template | u
     matrix: { row: 0, col: 0, mode: 'groups', transposed: false },
     finding: 0,
     format: 'json',
+    exportOffset: 0,
     dirty: false,
   };
 }
@@ -69,7 +70,7 @@ export function workspaceCommand(ws: WorkspaceState, command: Command, view: Vie
     case 'findings':
       return findingsCommand(ws, command, view);
     case 'export':
-      return { workspace: exportCommand(ws, command) };
+      return { workspace: exportCommand(ws, command, view) };
   }
 }
 
@@ -82,9 +83,10 @@ function policyCommand(ws: WorkspaceState, command: Command, view: View, lib: Te
     const statement = clamp(ws.statement + delta, view.statements);
     return statement === ws.statement ? ws : { ...ws, statement, detailOffset: 0 };
   };
-  // In the statements pane the page keys scroll the statement's detail (a statement list is rarely longer than its pane; j/k move in it).
-  const page = (direction: 1 | -1): WorkspaceState =>
-    ws.pane === 'parameters' ? move(10 * direction) : { ...ws, detailOffset: Math.max(0, Math.min(ws.detailOffset + direction * view.detailPage, view.detailMax)) };
+  const scroll = (direction: 1 | -1): WorkspaceState => ({ ...ws, detailOffset: Math.max(0, Math.min(ws.detailOffset + direction * view.detailPage, view.detailMax)) });
+  // In the statements pane the page keys scroll the statement's detail (j/k, Home and End move in the list); in the form they page it.
+  const page = (direction: 1 | -1): WorkspaceState => (ws.pane === 'parameters' ? move(view.listPage * direction) : scroll(direction));
+  const far = rows.length + view.statements;
   switch (command) {
     case 'up':
       return { workspace: move(-1) };
@@ -94,6 +96,14 @@ function policyCommand(ws: WorkspaceState, command: Command, view: View, lib: Te
       return { workspace: page(-1) };
     case 'pageDown':
       return { workspace: page(1) };
+    case 'scrollUp':
+      return { workspace: scroll(-1) };
+    case 'scrollDown':
+      return { workspace: scroll(1) };
+    case 'first':
+      return { workspace: move(-far) };
+    case 'last':
+      return { workspace: move(far) };
     case 'nextPane':
     case 'prevPane': {
       const i = panes.indexOf(ws.pane as never);
@@ -184,8 +194,10 @@ function matrixCommand(ws: WorkspaceState, command: Command, view: View): Worksp
     case 'right':
       return across(1);
     case 'pageUp':
+    case 'scrollUp':
       return down(-Math.max(1, view.matrixPage));
     case 'pageDown':
+    case 'scrollDown':
       return down(Math.max(1, view.matrixPage));
     case 'first':
       return down(-far);
@@ -203,11 +215,22 @@ function matrixCommand(ws: WorkspaceState, command: Command, view: View): Worksp
 
 function findingsCommand(ws: WorkspaceState, command: Command, view: View): WorkspaceResult {
   const n = view.findingStatements.length;
+  const at = (i: number) => ({ workspace: { ...ws, finding: clamp(i, n) } });
   switch (command) {
     case 'up':
-      return { workspace: { ...ws, finding: clamp(ws.finding - 1, n) } };
+      return at(ws.finding - 1);
     case 'down':
-      return { workspace: { ...ws, finding: clamp(ws.finding + 1, n) } };
+      return at(ws.finding + 1);
+    case 'pageUp':
+    case 'scrollUp':
+      return at(ws.finding - view.listPage);
+    case 'pageDown':
+    case 'scrollDown':
+      return at(ws.finding + view.listPage);
+    case 'first':
+      return at(0);
+    case 'last':
+      return at(n - 1);
     case 'confirm': {
       const statement = view.findingStatements[ws.finding];
       if (statement === undefined) return { workspace: ws };
@@ -220,9 +243,33 @@ function findingsCommand(ws: WorkspaceState, command: Command, view: View): Work
   }
 }
 
-function exportCommand(ws: WorkspaceState, command: Command): WorkspaceState {
-  const i = EXPORT_FORMATS.indexOf(ws.format);
-  const step = command === 'up' || command === 'left' ? -1 : command === 'down' || command === 'right' ? 1 : 0;
-  if (step === 0) return ws;
-  return { ...ws, format: EXPORT_FORMATS[clamp(i + step, EXPORT_FORMATS.length)]! };
+/** Export tab: ←/→ switch the format (the preview starts at its top), j/k, the page keys, Home and End scroll the preview. */
+function exportCommand(ws: WorkspaceState, command: Command, view: View): WorkspaceState {
+  const last = Math.max(0, view.exportLines - view.exportPage);
+  const scroll = (offset: number) => ({ ...ws, exportOffset: Math.max(0, Math.min(offset, last)) });
+  const page = Math.max(1, view.exportPage - 1);
+  switch (command) {
+    case 'left':
+    case 'right': {
+      const i = EXPORT_FORMATS.indexOf(ws.format);
+      const format = EXPORT_FORMATS[clamp(i + (command === 'left' ? -1 : 1), EXPORT_FORMATS.length)]!;
+      return format === ws.format ? ws : { ...ws, format, exportOffset: 0 };
+    }
+    case 'up':
+      return scroll(ws.exportOffset - 1);
+    case 'down':
+      return scroll(ws.exportOffset + 1);
+    case 'pageUp':
+    case 'scrollUp':
+      return scroll(ws.exportOffset - page);
+    case 'pageDown':
+    case 'scrollDown':
+      return scroll(ws.exportOffset + page);
+    case 'first':
+      return scroll(0);
+    case 'last':
+      return scroll(last);
+    default:
+      return ws;
+  }
 }

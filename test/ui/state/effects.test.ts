@@ -166,6 +166,7 @@ describe('key context (what the footer offers)', () => {
     ['the findings', () => cmd(templateState(TEMPLATE), 'tabFindings'), 'findings'],
     ['the export tab', () => cmd(templateState(TEMPLATE), 'tabExport'), 'export'],
     ['the path prompt', () => cmd(templateState(TEMPLATE), 'write'), 'prompt-text'],
+    ['a search in the statements', () => cmd(templateState(TEMPLATE), 'nextPane', 'filter'), 'search'],
     ['a yes/no question', () => cmd(edited(), 'quit'), 'prompt-yesno'],
     ['the help overlay', () => cmd(templateState(TEMPLATE), 'help'), 'help'],
   ];
