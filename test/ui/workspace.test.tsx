@@ -79,6 +79,12 @@ describe('Policy tab: editing a parameter', () => {
     const a = await openTemplate(TEMPLATE);
     await a.press('j');
     await a.press('a');
+    // The new entry starts empty (not a copy of the first, which Enter would add twice): Enter keeps it open with the reason.
+    await a.press(KEY.enter);
+    expect(a.frame()).toContain('Key administrators 2: a value is required');
+    // The same principal again is refused, naming the field by its label.
+    await a.type('arn:aws:iam::111122223333:role/KMSAdminRole');
+    expect(a.frame()).toContain('is already entry 1 of the list');
     for (let i = 0; i < 'KMSAdminRole'.length; i++) await a.press(KEY.backspace);
     await a.type('Second');
     await a.press(KEY.enter);

@@ -1,7 +1,7 @@
 import type { Command } from '../keys/bindings.js';
 import { parsePolicy } from '../../core/policy/index.js';
 import type { ParameterValues, Template } from '../../core/templates/types.js';
-import { checkRow, entryParameter, isListType, paramRows, withEntryAdded, withEntryRemoved, withValue, type Validate } from './params.js';
+import { checkRow, isListType, otherEntries, paramRows, withEntryAdded, withEntryRemoved, withValue, type Validate } from './params.js';
 import { editText, type TextEdit, type TextValue } from './text-edit.js';
 import { EXPORT_FORMATS, type StatusMessage, type View, type WorkspaceSource, type WorkspaceState } from './types.js';
 
@@ -119,13 +119,15 @@ function policyCommand(ws: WorkspaceState, command: Command, view: View, lib: Te
       const row = rows[ws.paramRow];
       if (ws.pane !== 'parameters' || !row || !template || ws.source.kind !== 'template') return { workspace: ws };
       if (!isListType(row.param.type)) return { workspace: ws, message: { tone: 'info', text: `${row.param.label} holds one value; only lists take more entries` } };
-      const seed = String(entryParameter(row.param).default);
-      const values = withEntryAdded(ws.source.values, template, row.param, seed);
+      // The new entry starts empty: prefilled with a value already in the list, Enter would only add it twice.
+      const values = withEntryAdded(ws.source.values, template, row.param, '');
       const count = rows.filter((r) => r.param.name === row.param.name).length;
-      const newRow = paramRows(template, values).findIndex((r) => r.param.name === row.param.name && r.entry === count);
+      const newRows = paramRows(template, values);
+      const newRow = newRows.findIndex((r) => r.param.name === row.param.name && r.entry === count);
+      const empty = checkRow(lib.validate, newRows[newRow]!, '');
       const before = ws.source.values;
       const next = { ...setValues(ws, values), paramRow: newRow, dirty: true };
-      return { workspace: { ...next, editing: { row: newRow, draft: seed, caret: seed.length, error: null, before, wasDirty: ws.dirty } } };
+      return { workspace: { ...next, editing: { row: newRow, draft: '', caret: 0, error: empty.ok ? null : empty.message, before, wasDirty: ws.dirty } } };
     }
     case 'remove': {
       const row = rows[ws.paramRow];
@@ -154,10 +156,11 @@ export function editKey(ws: WorkspaceState, edit: TextEdit, lib: TemplateLibrary
 export function editChange(ws: WorkspaceState, value: TextValue, lib: TemplateLibrary): WorkspaceState {
   const template = templateOf(ws, lib);
   if (!ws.editing || !template || ws.source.kind !== 'template') return ws;
-  const row = paramRows(template, ws.source.values)[ws.editing.row];
+  const rows = paramRows(template, ws.source.values);
+  const row = rows[ws.editing.row];
   if (!row) return ws;
   const raw = value.text;
-  const check = checkRow(lib.validate, row, raw);
+  const check = checkRow(lib.validate, row, raw, otherEntries(rows, row));
   if (!check.ok) return { ...ws, editing: { ...ws.editing, draft: raw, caret: value.caret, error: check.message } };
   const values = withValue(ws.source.values, template, row, check.value);
   const changed = check.value !== row.value;
