@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fixture from '../../fixtures/templates/parameter-types.json' with { type: 'json' };
 import { allTemplates, EXPECTED_FORM, validateParameter } from '../../../source/core/templates/index.js';
 import { PARAMETER_TYPES, type ParameterType } from '../../../source/core/templates/types.js';
+import type { ScalarParameterType } from '../../../source/core/templates/parameters.js';
 
 interface Row {
   readonly valid: readonly string[];
@@ -9,7 +10,7 @@ interface Row {
   readonly reduces?: readonly (readonly [string, string])[];
 }
 const TYPES = fixture.types as unknown as Record<string, Row>;
-const SCALARS = PARAMETER_TYPES.filter((t) => !t.endsWith('-list'));
+const SCALARS = PARAMETER_TYPES.filter((t) => !t.endsWith('-list')) as ScalarParameterType[];
 
 describe('every parameter type has a validator (fixture: test/fixtures/templates/parameter-types.json)', () => {
   it('the table covers every scalar type, each with valid and invalid values', () => {
