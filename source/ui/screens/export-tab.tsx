@@ -18,8 +18,9 @@ export interface ExportTabProps {
 
 /** Format choice and a preview of exactly what `c` copies and `w` writes. */
 export function ExportTab({ format, lines, offset, unreadable, width, height }: ExportTabProps) {
+  // One row whatever the width (the scroll keys are also on the position line below the preview).
   const formatBar = (
-    <Text>
+    <Text wrap="truncate-end">
       <Text bold>Format: </Text>
       {EXPORT_FORMATS.map((f) => (
         <Text key={f} inverse={f === format}>
@@ -28,7 +29,7 @@ export function ExportTab({ format, lines, offset, unreadable, width, height }: 
       ))}
       <Text dimColor>
         {' '}
-        {SYMBOLS.leftRight} format {SYMBOLS.dot} j/k PgUp/PgDn Home/End scroll {SYMBOLS.dot} c copy {SYMBOLS.dot} w write
+        {SYMBOLS.leftRight} format {SYMBOLS.dot} j/k scroll {SYMBOLS.dot} c copy {SYMBOLS.dot} w write
       </Text>
     </Text>
   );
