@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { Para } from './para.js';
+import { Line, Para } from './para.js';
 import { BINDINGS, bindingOf, CONTEXT_COMMANDS, type KeyContext } from '../keys/bindings.js';
 import { DISPLAY_MEANINGS, DISPLAY_SYMBOLS } from '../../core/matrix/index.js';
 import { SYMBOLS } from './symbols.js';
@@ -38,13 +38,16 @@ export function HelpOverlay({ height, width, context }: { readonly height: numbe
   );
   return (
     <Box flexDirection="column" height={height} overflow="hidden">
-      <Text bold>Keys of the {CONTEXT_NAMES[context]} (Esc or ? closes this help)</Text>
-      <Box>
+      {/* Every block keeps its rows (flexShrink 0): a frame taller than the terminal is cut at the bottom, never squeezed. */}
+      <Line bold>
+        Keys (Esc or ? closes this help) {SYMBOLS.dash} the {CONTEXT_NAMES[context]} first
+      </Line>
+      <Box flexShrink={0}>
         {column(here.slice(0, Math.ceil(here.length / 2)))}
         {column(here.slice(Math.ceil(here.length / 2)))}
       </Box>
-      <Text bold>All other keys</Text>
-      <Box>
+      <Line bold>All other keys</Line>
+      <Box flexShrink={0}>
         {column(rest.slice(0, half))}
         {column(rest.slice(half))}
       </Box>
