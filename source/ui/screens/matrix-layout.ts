@@ -215,3 +215,38 @@ export const tabBodyHeight = (rows: number): number => rows - 4;
 
 /** Between the legend's entries. */
 export const LEGEND_SEPARATOR = '  ';
+
+/** Where the grid's window is ("rows 1-10 of 31", "principals 4-6 of 31"): empty parts when that axis fits whole. */
+export function windowPosition(layout: MatrixLayout): { readonly down: string; readonly across: string } {
+  const actionsDown = layout.orientation === 'actions-rows';
+  const inView = layout.lines.slice(layout.lineStart, layout.lineStart + layout.gridRows).filter((l) => l.kind === 'item');
+  const shown = Math.min(layout.widths.visibleCols, layout.acrossCount - layout.colStart);
+  const first = inView[0];
+  const last = inView[inView.length - 1];
+  return {
+    down: layout.lines.length > layout.gridRows && first && last ? `${actionsDown ? 'actions' : 'rows'} ${first.index + 1}-${last.index + 1} of ${layout.downCount}` : '',
+    across: layout.acrossCount > layout.widths.visibleCols ? `${actionsDown ? 'principals' : 'columns'} ${layout.colStart + 1}-${layout.colStart + shown} of ${layout.acrossCount}` : '',
+  };
+}
+
+/**
+ * Where the title and the window position go: the heading's corner keeps the
+ * title (the mode), with the position beside it, after the column headings or
+ * under the title where there is room; what finds no room there is `rest`, a line of its own.
+ */
+export function headingText(layout: MatrixLayout, title: string, width: number): { readonly corner: readonly string[]; readonly after: string; readonly rest: string } {
+  const { down, across } = windowPosition(layout);
+  const { labelWidth, cellWidth, visibleCols } = layout.widths;
+  const headingsEnd = labelWidth + 1 + Math.min(visibleCols, layout.acrossCount - layout.colStart) * cellWidth;
+  const besideTitle = (part: string) => part !== '' && title.length + 2 + part.length <= labelWidth;
+  const corner = [besideTitle(down) ? `${title}  ${down}` : title];
+  const left = [besideTitle(down) ? '' : down, across].filter(Boolean);
+  if (layout.headingRows === 2) {
+    const second = left.find((p) => p.length <= labelWidth) ?? '';
+    corner.push(second);
+    return { corner, after: '', rest: left.filter((p) => p !== second).join(', ') };
+  }
+  const joined = left.join(', ');
+  if (joined && headingsEnd + 2 + joined.length <= width) return { corner, after: joined, rest: '' };
+  return { corner, after: '', rest: joined };
+}

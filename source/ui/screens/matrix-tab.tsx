@@ -3,10 +3,13 @@ import type { Matrix, MatrixRow } from '../../core/matrix/types.js';
 import { Line, Para } from '../components/para.js';
 import type { WorkspaceState } from '../state/types.js';
 import { cellDetailLines, cellShown, DECISION_COLORS, legendItems, type MatrixColumn } from './matrix-view.js';
-import { LEGEND_SEPARATOR, matrixAreas, matrixLayout, packLines, shortSubject, subjectHeading, subjectLabel, type MatrixLayout } from './matrix-layout.js';
+import { headingText, LEGEND_SEPARATOR, matrixAreas, matrixLayout, packLines, shortSubject, subjectHeading, subjectLabel, type MatrixLayout } from './matrix-layout.js';
 import { middleEllipsis } from '../components/ellipsis.js';
 import { SYMBOLS } from '../components/symbols.js';
 import { paint } from '../components/colors.js';
+
+const GROUPS_TITLE = 'Action groups';
+const ACTIONS_TITLE = 'Single actions';
 
 export interface MatrixTabProps {
   readonly ws: WorkspaceState;
@@ -26,6 +29,8 @@ export function MatrixTab({ ws, matrix, statementName, width, height }: MatrixTa
   const row = matrix.rows[m.row];
   const column = layout.columns[m.col];
   const detail = row && column ? cellDetailLines(row, column, m.mode, statementName, matrix.kind) : [];
+  // The window's position when the heading has no room for it: first in the detail area, above the cell's title.
+  const rest = headingText(layout, m.mode === 'groups' ? GROUPS_TITLE : ACTIONS_TITLE, width).rest;
   return (
     <Box flexDirection="column" height={height}>
       <HeadingLine matrix={matrix} layout={layout} mode={m.mode} width={width} />
@@ -40,6 +45,7 @@ export function MatrixTab({ ws, matrix, statementName, width, height }: MatrixTa
         </Line>
       ))}
       <Box flexDirection="column" height={areas.detailRows} overflow="hidden">
+        {rest ? <Line dimColor>{rest}</Line> : null}
         {row && column ? (
           <>
             <Line bold>
@@ -61,34 +67,25 @@ export function MatrixTab({ ws, matrix, statementName, width, height }: MatrixTa
 function HeadingLine({ matrix, layout, mode, width }: { matrix: Matrix; layout: MatrixLayout; mode: WorkspaceState['matrix']['mode']; width: number }) {
   const { labelWidth, cellWidth, visibleCols } = layout.widths;
   const actionsDown = layout.orientation === 'actions-rows';
-  const title = mode === 'groups' ? 'Action groups' : 'Single actions';
+  const title = mode === 'groups' ? GROUPS_TITLE : ACTIONS_TITLE;
   const headings = Array.from({ length: Math.min(visibleCols, layout.acrossCount - layout.colStart) }, (_, k) => {
     const i = layout.colStart + k;
     const row = matrix.rows[i]!;
     const lines = !actionsDown ? [layout.columns[i]?.heading ?? ''] : layout.headingRows === 2 ? subjectHeading(row) : [shortSubject(row)];
     return { i, lines: lines.map((l) => middleEllipsis(l, cellWidth - 1).padEnd(cellWidth)) };
   });
-  const inView = layout.lines.slice(layout.lineStart, layout.lineStart + layout.gridRows).filter((l) => l.kind === 'item');
-  const downPart = layout.lines.length > layout.gridRows && inView.length > 0 ? `${actionsDown ? 'actions' : 'rows'} ${inView[0]!.index + 1}-${inView[inView.length - 1]!.index + 1} of ${layout.downCount}` : '';
-  const acrossPart = layout.acrossCount > visibleCols ? `${actionsDown ? 'principals' : 'columns'} ${layout.colStart + 1}-${layout.colStart + headings.length} of ${layout.acrossCount}` : '';
-  const position = [downPart, acrossPart].filter(Boolean).join(', ');
-  // Where the window is: after the headings where there is room, else in place of the title (the headings say the mode).
-  const after = position && layout.headingRows === 1 && labelWidth + 1 + headings.length * cellWidth + 2 + position.length <= width;
-  const fits = Boolean(position) && !after && position.length <= labelWidth;
-  // Two heading lines: the title above, the position below it.
-  const titled = (part: string) => (part && title.length + 2 + part.length <= labelWidth ? `${title}  ${part}` : title);
-  const corners = layout.headingRows === 2 ? [titled(downPart), acrossPart] : [fits ? position : title];
+  const place = headingText(layout, title, width);
   return (
     <Box flexDirection="column" flexShrink={0}>
       {Array.from({ length: layout.headingRows }, (_, r) => (
         <Text key={r} wrap="truncate-end">
-          <Text bold={r === 0 && corners[r] !== position}>{middleEllipsis(corners[r] ?? '', labelWidth).padEnd(labelWidth)}</Text>{' '}
+          <Text bold={r === 0}>{middleEllipsis(place.corner[r] ?? '', labelWidth).padEnd(labelWidth)}</Text>{' '}
           {headings.map((h) => (
             <Text key={h.i} underline={h.i === layout.cursorAcross && r === layout.headingRows - 1} bold={h.i === layout.cursorAcross}>
               {h.lines[r] ?? ''.padEnd(cellWidth)}
             </Text>
           ))}
-          {after && r === 0 ? <Text dimColor>  {position}</Text> : null}
+          {place.after && r === 0 ? <Text dimColor>  {place.after}</Text> : null}
         </Text>
       ))}
     </Box>

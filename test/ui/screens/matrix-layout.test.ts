@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findTemplate } from '../../../source/core/templates/index.js';
 import { middleEllipsis } from '../../../source/ui/components/ellipsis.js';
-import { gridWidths, matrixLayout, MIN_LABEL, orientationOf, packLines, shortSubject, subjectHeading, subjectLabel } from '../../../source/ui/screens/matrix-layout.js';
+import { gridWidths, headingText, matrixLayout, MIN_LABEL, windowPosition, orientationOf, packLines, shortSubject, subjectHeading, subjectLabel } from '../../../source/ui/screens/matrix-layout.js';
 import { cellDetailLines, cellShown, legendItems, matrixColumns } from '../../../source/ui/screens/matrix-view.js';
 import { derive } from '../../../source/ui/state/derive.js';
 import type { MatrixRow } from '../../../source/core/matrix/types.js';
@@ -197,5 +197,25 @@ describe('cells, detail and legend', () => {
       if (mode === 'groups') expect(legend).toContain('3/13 A');
       for (const line of packLines(legendItems('key', mode), '  ', 80)) expect(line.length).toBeLessThanOrEqual(80);
     }
+  });
+});
+
+describe('headingText', () => {
+  it('keeps the title in the corner at every size, and places the window position somewhere (property)', () => {
+    const many = fileMatrix({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: { AWS: Array.from({ length: 40 }, (_, i) => `arn:aws:iam::111122223333:role/R${i}`) }, Action: 'kms:Decrypt', Resource: '*' }],
+    });
+    fc.assert(
+      fc.property(fc.constantFrom('groups' as const, 'actions' as const), fc.boolean(), fc.integer({ min: 80, max: 220 }), fc.integer({ min: 3, max: 30 }), (mode, transposed, width, rows) => {
+        const l = matrixLayout(many, { row: 0, col: 0, mode, transposed }, width, rows);
+        const h = headingText(l, 'Action groups', width);
+        expect(h.corner[0]!.startsWith('Action groups')).toBe(true);
+        const said = [...h.corner, h.after, h.rest].join(' ');
+        const { down, across } = windowPosition(l);
+        if (down) expect(said).toContain(down);
+        if (across) expect(said).toContain(across);
+      }),
+    );
   });
 });
