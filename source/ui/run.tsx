@@ -4,6 +4,8 @@ import { homedir } from 'node:os';
 import { ReadStream } from 'node:tty';
 import { render } from 'ink';
 import { EXIT, UsageError, type CommandIo } from '../commands/io.js';
+import { flagString, parseCommandArgs } from '../commands/args.js';
+import { requireGrants } from '../commands/load-grants.js';
 import { decodePolicyBytes } from '../core/policy/index.js';
 import { allTemplates, findTemplate, validateParameter } from '../core/templates/index.js';
 import { destinationOf, writeFileAtomic } from '../io/atomic-write.js';
@@ -11,6 +13,7 @@ import { expandHome } from '../io/paths.js';
 import { copyText } from '../io/clipboard.js';
 import { readInput } from '../io/read-input.js';
 import { App, type UiServices } from './app.js';
+import { backgroundDeriver } from './background/derive-client.js';
 import { ErrorBoundary } from './components/error-boundary.js';
 import { SYMBOLS } from './components/symbols.js';
 import { handleSuspend } from './suspend.js';
@@ -26,13 +29,18 @@ const SHOW_CURSOR = '\u001b[?25h';
  * error; a policy with a syntax error (or bytes that are not UTF-8 text) still
  * opens, on the Findings tab, which shows the line and column of the error.
  */
-async function openSource(args: readonly string[], io: CommandIo): Promise<WorkspaceSource> {
-  const [path, ...extra] = args;
-  if (path === undefined || extra.length > 0) throw new UsageError("open takes one policy file, or '-' for standard input: kms-policy-tui open <file|->");
+async function openSource(argv: readonly string[], io: CommandIo): Promise<WorkspaceSource> {
+  const args = parseCommandArgs('open', argv, { grants: 'string' });
+  const [path, ...extra] = args.positionals;
+  if (path === undefined || extra.length > 0) throw new UsageError("open takes one policy file, or '-' for standard input: kms-policy-tui open <file|-> [--grants FILE]");
+  const grantsPath = flagString(args, 'grants');
+  if (grantsPath === '-' && path === '-') throw new UsageError("open: only one file can be read from standard input ('-')");
+  // The key's grants (SPEC 2.6): grant paths in the Matrix tab; a malformed grants file is a usage error (file, line, column).
+  const grants = grantsPath !== undefined ? { grants: await requireGrants(grantsPath, io) } : {};
   const input = await readInput(path, io);
   const decoded = decodePolicyBytes(input.bytes);
-  if (!decoded.ok) return { kind: 'file', name: input.name, text: '', decodeFinding: decoded.finding };
-  return { kind: 'file', name: input.name, text: decoded.text };
+  if (!decoded.ok) return { kind: 'file', name: input.name, text: '', decodeFinding: decoded.finding, ...grants };
+  return { kind: 'file', name: input.name, text: decoded.text, ...grants };
 }
 
 /** Keys come from standard input, or from the controlling terminal when standard input was a pipe (`open -`). */
@@ -72,8 +80,13 @@ function asciiTruncation(stdout: NodeJS.WriteStream): () => void {
   };
 }
 
+export interface InteractiveOptions {
+  /** The built CLI's own file: started as a worker thread, it computes large policies' findings and matrix. */
+  readonly workerEntry?: URL;
+}
+
 /** The interactive UI: the template browser, or `open <file|->` the workspace on a policy. */
-export async function runInteractive(argv: readonly string[], io: CommandIo): Promise<number> {
+export async function runInteractive(argv: readonly string[], io: CommandIo, options: InteractiveOptions = {}): Promise<number> {
   const [command, ...rest] = argv;
   if (command !== undefined && command !== 'open') throw new UsageError(`unknown command '${command}'`);
   if (io.env.TERM === 'dumb') throw new UsageError(DUMB_TERMINAL);
@@ -87,6 +100,7 @@ export async function runInteractive(argv: readonly string[], io: CommandIo): Pr
     copy: (text) => copyText(text, { env: io.env, stdout }),
     write: (path, text, overwrite) => writeFileAtomic(expandHome(path, homedir()), text, { overwrite }),
     suspend: () => process.kill(process.pid, 'SIGTSTP'),
+    ...(options.workerEntry ? { background: backgroundDeriver(options.workerEntry) } : {}),
     check: async (path) => {
       const dest = await destinationOf(expandHome(path, homedir()));
       if (!dest.ok) return { exists: false, refusal: dest.reason === 'not-a-file' || dest.reason === 'is-directory' ? dest.message : null };

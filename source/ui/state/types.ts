@@ -1,3 +1,4 @@
+import type { Grant } from '../../core/grants/model.js';
 import type { ParameterValues } from '../../core/templates/types.js';
 import type { ExportFormat } from '../../core/export/index.js';
 import type { Finding } from '../../core/lint/catalog.js';
@@ -10,7 +11,7 @@ export { EXPORT_FORMATS, EXPORT_LABELS, EXPORT_EXTENSIONS, type ExportFormat } f
  */
 export type WorkspaceSource =
   | { readonly kind: 'template'; readonly templateId: string; readonly values: ParameterValues }
-  | { readonly kind: 'file'; readonly name: string; readonly text: string; readonly decodeFinding?: Finding };
+  | { readonly kind: 'file'; readonly name: string; readonly text: string; readonly decodeFinding?: Finding; readonly grants?: readonly Grant[] };
 
 export const TABS = ['policy', 'matrix', 'findings', 'export'] as const;
 export type Tab = (typeof TABS)[number];

@@ -1,12 +1,14 @@
 import { ACTION_GROUPS } from '../../core/catalog/kms.js';
 import type { Template } from '../../core/templates/types.js';
 import { browseList } from './browse-list.js';
-import { defaultWritePath, derive, exportLineCount, type Derived } from './derive.js';
+import { defaultWritePath, derive, exportLineCount, slowParts, withSlowParts, type Derived, type SlowParts } from './derive.js';
+import type { PolicyKind } from '../../core/policy/model.js';
+import type { Grant } from '../../core/grants/model.js';
 import { visibleLine } from '../../core/text/visible.js';
 import { matrixColumns } from '../screens/matrix-view.js';
 import { exportPreviewRows, findingsListRows } from '../screens/tab-areas.js';
 import { paramRows, type ParamRow } from './params.js';
-import { detailScroll, policyLayout } from '../screens/policy-layout.js';
+import { detailScroll, leftRows, policyLayout } from '../screens/policy-layout.js';
 import { LEGEND_SEPARATOR, matrixAreas, orientationOf, packLines, tabBodyHeight } from '../screens/matrix-layout.js';
 import { legendItems } from '../screens/matrix-view.js';
 import { BREAKPOINTS } from '../hooks/useTerminalSize.js';
@@ -25,7 +27,8 @@ export function viewOf(state: AppState, list: readonly Template[], derived: Deri
   const statements = derived?.statements ?? [];
   // The selected statement as the cursor sync will leave it (the view may be asked before the sync).
   const statement = statements[clamp(ws?.statement ?? 0, statements.length)];
-  const detail = detailScroll(statement, size, paramRows, statements.length);
+  const left = leftRows(paramRows, derived?.grants.length ?? 0);
+  const detail = detailScroll(statement, size, left, statements.length);
   const body = tabBodyHeight(size.rows);
   const matrix = derived?.matrix ?? null;
   const actionsDown = ws ? orientationOf(ws.matrix.mode, ws.matrix.transposed) === 'actions-rows' : false;
@@ -48,7 +51,7 @@ export function viewOf(state: AppState, list: readonly Template[], derived: Deri
     findingStatements: derived?.findings.map((f) => f.statement) ?? [],
     exportLines: derived && ws ? exportLineCount(derived, ws.format) : 0,
     exportPage: exportPreviewRows(body),
-    listPage: Math.max(1, ws?.tab === 'findings' ? findingsListRows(body) : policyLayout(size.columns, body, paramRows, statements.length).topHeight - 1),
+    listPage: Math.max(1, ws?.tab === 'findings' ? findingsListRows(body) : policyLayout(size.columns, body, left, statements.length).topHeight - 1),
     searchTexts,
     defaultWritePath: derived && ws ? defaultWritePath(derived, ws.format) : '',
     noOutput: derived?.unreadable ? `Nothing to copy or write: ${derived.unreadable}` : null,
@@ -100,8 +103,17 @@ export interface ViewSource {
   readonly view: (state: AppState) => View;
 }
 
-/** `size` is asked each time a view is made: the terminal can be resized between keys. */
-export function createViewSource(templates: readonly Template[], lib: TemplateLibrary, size: () => ScreenSize = () => BREAKPOINTS.minimum): ViewSource {
+/** Computes a large policy's findings and matrix away from the UI thread, and says when they are in. */
+export interface BackgroundDerivation {
+  readonly run: (text: string, kind: PolicyKind, grants: readonly Grant[]) => Promise<SlowParts>;
+  readonly onReady: () => void;
+}
+
+/**
+ * `size` is asked each time a view is made: the terminal can be resized between keys. With
+ * `background`, a large opened policy shows at once and its findings and matrix follow.
+ */
+export function createViewSource(templates: readonly Template[], lib: TemplateLibrary, size: () => ScreenSize = () => BREAKPOINTS.minimum, background?: BackgroundDerivation): ViewSource {
   let listFor: { filter: string; list: readonly Template[] } | null = null;
   const derivedBySource = new WeakMap<WorkspaceSource, Derived>();
   const rowsBySource = new WeakMap<WorkspaceSource, readonly ParamRow[]>();
@@ -112,8 +124,21 @@ export function createViewSource(templates: readonly Template[], lib: TemplateLi
   const template = (ws: WorkspaceState | null) => (ws?.source.kind === 'template' ? lib.find(ws.source.templateId) : undefined);
   const derived = (ws: WorkspaceState | null) => {
     if (!ws) return null;
-    let d = derivedBySource.get(ws.source);
-    if (!d) derivedBySource.set(ws.source, (d = derive(ws.source, template(ws))));
+    const source = ws.source;
+    let d = derivedBySource.get(source);
+    if (!d) {
+      const made = derive(source, template(ws), { deferSlow: background !== undefined });
+      derivedBySource.set(source, (d = made));
+      if (made.pending && background) {
+        // If the background fails (no worker threads here), the same parts are computed in this thread: slower, never missing.
+        const arrive = (parts: SlowParts) => {
+          derivedBySource.set(source, withSlowParts(made, parts));
+          background.onReady();
+        };
+        const grants = source.kind === 'file' ? (source.grants ?? []) : [];
+        background.run(made.text, made.kind, grants).then(arrive, () => arrive(slowParts(made.text, made.kind, made.document, grants)));
+      }
+    }
     return d;
   };
   const rows = (ws: WorkspaceState | null): readonly ParamRow[] => {
