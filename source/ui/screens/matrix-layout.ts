@@ -69,6 +69,8 @@ function shortName(row: MatrixRow): string {
   if (row.subject === ANY_OTHER_PRINCIPAL) return 'Any other';
   if (row.subject === OTHER_ACCOUNT_KEYS) return 'Other accounts';
   if (row.subject === '*') return 'Anyone (*)';
+  // A service principal is its own short name (logs.us-west-2.amazonaws.com).
+  if (row.label === `Service ${row.subject}`) return row.subject;
   const iam = /^arn:[^:]+:(?:iam|sts)::([^:]*):(.+)$/.exec(row.subject);
   if (iam) return `${iam[1]}:${iam[2]}`;
   const kms = /^arn:[^:]+:kms:([^:]*):([^:]*):(.+)$/.exec(row.subject);

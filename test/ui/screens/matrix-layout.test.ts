@@ -219,3 +219,21 @@ describe('headingText', () => {
     );
   });
 });
+
+describe('service principal columns', () => {
+  it('name the service once, and fit one heading line at 200 columns beside four other principals', () => {
+    const m = fileMatrix({
+      Version: '2012-10-17',
+      Statement: [
+        ...TWO_ACCOUNTS.Statement,
+        { Sid: 'Logs', Effect: 'Allow', Principal: { Service: 'logs.us-west-2.amazonaws.com' }, Action: 'kms:Encrypt*', Resource: '*' },
+      ],
+    });
+    const logs = m.rows.find((r) => r.subject === 'logs.us-west-2.amazonaws.com')!;
+    expect(shortSubject(logs)).toBe('logs.us-west-2.amazonaws.com');
+    expect(subjectHeading(logs)).toEqual(['Service', 'logs.us-west-2.amazonaws.com']);
+    const l = matrixLayout(m, { row: 0, col: 0, mode: 'actions', transposed: false }, 200, 30);
+    expect(l.headingRows).toBe(1);
+    expect(l.widths.visibleCols).toBe(m.rows.length);
+  });
+});
