@@ -109,6 +109,10 @@ describe('key-binding table', () => {
     expect(bindingOf('scrollDown').description).toContain('scroll the detail');
   });
 
+  it.each(contexts.filter((c) => CONTEXT_COMMANDS[c].includes('write')))('the %s footer keeps w write at 80 columns', (context) => {
+    expect(footerHints(context, 80)).toContainEqual({ key: 'w', text: 'write' });
+  });
+
   it('a wide terminal shows every hint of a context', () => {
     expect(footerHints('parameters', 200)).toHaveLength(CONTEXT_COMMANDS.parameters.length);
   });
