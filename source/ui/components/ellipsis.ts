@@ -45,7 +45,7 @@ export function middleEllipsis(text: string, width: number, e: string = SYMBOLS.
       return `${text.slice(0, keep)}${e}${id}${between}${tail}`;
     }
     if (e.length + id.length + e.length + tail.length <= width) return `${e}${id}${e}${tail}`;
-  } else if (tail && tail.length + e.length < width) {
+  } else if (tail && tail.length + e.length <= width) {
     return `${text.slice(0, width - e.length - tail.length)}${e}${tail}`;
   }
   return plainMiddle(text, width, e);
