@@ -53,6 +53,11 @@ function principalValues(doc: PolicyDocument): Array<[string, string]> {
  * key-policy-default.html), else the example account.
  */
 export function keyPolicyAccount(doc: PolicyDocument): string {
+  return accountStatementAccount(doc) ?? EXAMPLE_ACCOUNT;
+}
+
+/** The account of the account statement, or null when the policy has none (keyPolicyAccount then takes the example account). */
+export function accountStatementAccount(doc: PolicyDocument): string | null {
   for (const s of doc.statements) {
     if (s.effect !== 'Allow' || !s.principal || s.principal.wildcard) continue;
     for (const v of s.principal.values.AWS ?? []) {
@@ -60,7 +65,7 @@ export function keyPolicyAccount(doc: PolicyDocument): string {
       if (root) return root;
     }
   }
-  return EXAMPLE_ACCOUNT;
+  return null;
 }
 
 /** A role name the policy does not name, for rows that stand for "some role" of an account. */
@@ -103,12 +108,11 @@ const SERVICE_PRINCIPAL = /\.amazonaws\.com(\.cn)?$/i;
  * the grants not already named (SPEC 2.6), then "any other principal" (an unnamed
  * principal of an unnamed account).
  */
-export function keyPolicyRows(doc: PolicyDocument, grants: readonly GrantPrincipals[] = []): RowSubject[] {
+export function keyPolicyRows(doc: PolicyDocument, grants: readonly GrantPrincipals[] = [], keyAccount: string = keyPolicyAccount(doc)): RowSubject[] {
   const seen = new Map<string, RowSubject>();
   const fromGrants: Array<[string, string]> = grants.flatMap((g) => [g.grantee, ...(g.retiringPrincipal !== undefined ? [g.retiringPrincipal] : [])].map((v): [string, string] => [SERVICE_PRINCIPAL.test(v) ? 'Service' : 'AWS', v]));
   const values = [...principalValues(doc), ...fromGrants];
   const named = new Set(values.map(([, v]) => v));
-  const keyAccount = keyPolicyAccount(doc);
   for (const [type, v] of values) {
     const row = describePrincipal(type, v, keyAccount, named);
     if (!seen.has(row.subject)) seen.set(row.subject, row);
