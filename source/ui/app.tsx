@@ -122,7 +122,7 @@ export function App({ initial, services }: AppProps) {
     <Box flexDirection="column" width={size.columns} height={height}>
       <Box height={bodyHeight} flexDirection="column" overflow="hidden">
         {state.help ? (
-          <HelpOverlay height={bodyHeight} width={size.columns} />
+          <HelpOverlay height={bodyHeight} width={size.columns} context={keyContextOf({ ...state, help: false })} />
         ) : state.screen === 'workspace' && ws && derived ? (
           <Workspace ws={ws} derived={derived} template={template} rows={rows} width={size.columns} height={bodyHeight} />
         ) : (

@@ -79,6 +79,12 @@ describe('Policy tab: editing a parameter', () => {
     const a = await openTemplate(TEMPLATE);
     await a.press('j');
     await a.press('a');
+    // The new entry starts empty (not a copy of the first, which Enter would add twice): Enter keeps it open with the reason.
+    await a.press(KEY.enter);
+    expect(a.frame()).toContain('Key administrators 2: a value is required');
+    // The same principal again is refused, naming the field by its label.
+    await a.type('arn:aws:iam::111122223333:role/KMSAdminRole');
+    expect(a.frame()).toContain('is already entry 1 of the list');
     for (let i = 0; i < 'KMSAdminRole'.length; i++) await a.press(KEY.backspace);
     await a.type('Second');
     await a.press(KEY.enter);
@@ -115,8 +121,8 @@ describe('Matrix tab', () => {
     for (let i = 0; i < col; i++) await a.press(KEY.right);
     frame = a.frame();
     expect(frame).toContain(`× ${columns[col]!.name}`);
-    expect(frame).toMatch(/statements: 0/);
-    expect(frame).toContain('conditions: kms:ViaService');
+    expect(frame).toMatch(/statements: statement 0/);
+    expect(frame).toContain('conditions on: kms:ViaService');
     await a.press('l');
     expect(a.frame()).toContain(`× ${columns[Math.min(col + 1, columns.length - 1)]!.name}`);
     await a.press('h');
@@ -125,6 +131,9 @@ describe('Matrix tab', () => {
     frame = a.frame();
     expect(frame).toContain('Single actions');
     expect(frame).toMatch(/× kms:\w+/);
+    // Single actions run down under their group, by their full names.
+    expect(frame).toContain('Cryptographic\n');
+    expect(frame).toContain('  GenerateDataKeyPairWithoutPlaintext');
     await a.press('g');
     expect(a.frame()).toContain('Action groups');
   });
@@ -146,14 +155,36 @@ describe('Matrix tab scrolling', () => {
     await app.press(KEY.pageUp);
     await app.press(KEY.up);
     // The cursor's row is in the grid window (and named in the detail line), the first rows are not.
-    const selected = matrix.rows[matrix.rows.length - 12]!.label.slice(0, 20);
-    expect(app.frame().split(selected).length - 1).toBe(2);
+    // At 80 columns the grid names a row by its short name (account and name): the name shows in the grid and in the detail title.
+    // PgUp went back one page of the grid, then one row up: well above the last row.
+    const selected = /Role (Role\d+) \(account 111122223333\) ×/.exec(app.frame())?.[1];
+    expect(Number(selected?.slice(4))).toBeLessThan(matrix.rows.length - 5);
+    expect(app.frame().split(selected!).length - 1).toBe(2);
     expect(app.frame()).not.toContain('Role01');
+    // Single actions: the actions run down, the 30 principals across (scrolled by l).
     await app.press('g');
-    expect(app.frame()).toMatch(new RegExp(`columns 1-\\d+ of ${matrix.actions.length}`));
-    for (let i = 0; i < matrix.actions.length; i++) await app.press('l');
-    expect(app.frame()).toContain(`× ${matrix.actions[matrix.actions.length - 1]}`);
-    expect(app.frame()).toMatch(new RegExp(`columns \\d+-${matrix.actions.length} of ${matrix.actions.length}`));
+    expect(app.frame()).toMatch(new RegExp(`principals \\d+-\\d+ of ${matrix.rows.length}`));
+    for (let i = 0; i < matrix.rows.length; i++) await app.press('l');
+    expect(app.frame()).toContain(`${last.label} ×`);
+    expect(app.frame()).toMatch(new RegExp(`principals \\d+-${matrix.rows.length} of ${matrix.rows.length}`));
+    await app.press(KEY.end);
+    expect(app.frame()).toContain(`× ${matrixColumns(matrix, 'actions').at(-1)!.name}`);
+  });
+});
+
+describe('Statement list at 80 columns', () => {
+  it("shows every statement's Effect, cutting the Sid instead (a Deny is never hidden)", async () => {
+    const text = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [
+        { Sid: 'Allow use of the key only through the services of this account and only from its own VPC endpoints', Effect: 'Allow', Principal: { AWS: '111122223333' }, Action: 'kms:Decrypt', Resource: '*' },
+        { Sid: 'Deny scheduling the deletion of this key to every principal of every account including its administrators', Effect: 'Deny', Principal: '*', Action: 'kms:ScheduleKeyDeletion', Resource: '*' },
+      ],
+    });
+    app = await renderApp({ source: { kind: 'file', name: 'deny.json', text }, columns: 80, rows: 24 });
+    const frame = app.frame();
+    expect(frame).toMatch(/#0 Allow use of the key.*… · Allow/);
+    expect(frame).toMatch(/#1 Deny scheduling.*… · Deny/);
   });
 });
 

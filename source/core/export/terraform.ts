@@ -40,11 +40,21 @@ function hclList(values: readonly string[]): string {
   return `[${values.map(hclString).join(', ')}]`;
 }
 
+/**
+ * Attribute lines as `terraform fmt` writes them: the `=` of consecutive
+ * attributes of one block aligned one column after the longest name.
+ * https://developer.hashicorp.com/terraform/language/style#code-formatting
+ */
+export function alignedAttributes(attributes: readonly (readonly [string, string])[], indent: string): string[] {
+  const width = Math.max(0, ...attributes.map(([name]) => name.length));
+  return attributes.map(([name, value]) => `${indent}${name.padEnd(width)} = ${value}`);
+}
+
 function principalBlocks(block: 'principals' | 'not_principals', v: unknown, indent: string): string[] {
   const out: string[] = [];
   const entries: [string, string[]][] = v === '*' ? [['*', ['*']]] : isRecord(v) ? Object.entries(v).map(([t, ids]) => [t, list(ids)]) : [];
   for (const [type, ids] of entries) {
-    out.push(`${indent}${block} {`, `${indent}  type        = ${hclString(type)}`, `${indent}  identifiers = ${hclList(ids)}`, `${indent}}`);
+    out.push(`${indent}${block} {`, ...alignedAttributes([['type', hclString(type)], ['identifiers', hclList(ids)]], `${indent}  `), `${indent}}`);
   }
   return out;
 }
@@ -57,9 +67,14 @@ function conditionBlocks(v: unknown, indent: string): string[] {
     for (const [variable, values] of Object.entries(keys)) {
       out.push(
         `${indent}condition {`,
-        `${indent}  test     = ${hclString(test)}`,
-        `${indent}  variable = ${hclString(variable)}`,
-        `${indent}  values   = ${hclList(list(values))}`,
+        ...alignedAttributes(
+          [
+            ['test', hclString(test)],
+            ['variable', hclString(variable)],
+            ['values', hclList(list(values))],
+          ],
+          `${indent}  `,
+        ),
         `${indent}}`,
       );
     }
@@ -78,11 +93,13 @@ function statementBlock(s: unknown): string[] {
   const lines = ['  statement {'];
   if (!isRecord(s)) return [...lines, '  }'];
   const i = '    ';
-  if (typeof s.Sid === 'string') lines.push(`${i}sid    = ${hclString(s.Sid)}`);
-  if (s.Effect !== undefined) lines.push(`${i}effect = ${hclString(scalarText(s.Effect))}`);
+  const attributes: [string, string][] = [];
+  if (typeof s.Sid === 'string') attributes.push(['sid', hclString(s.Sid)]);
+  if (s.Effect !== undefined) attributes.push(['effect', hclString(scalarText(s.Effect))]);
   for (const [element, attr] of LIST_ELEMENTS) {
-    if (s[element] !== undefined) lines.push(`${i}${attr} = ${hclList(list(s[element]))}`);
+    if (s[element] !== undefined) attributes.push([attr, hclList(list(s[element]))]);
   }
+  lines.push(...alignedAttributes(attributes, i));
   if (s.Principal !== undefined) lines.push(...principalBlocks('principals', s.Principal, i));
   if (s.NotPrincipal !== undefined) lines.push(...principalBlocks('not_principals', s.NotPrincipal, i));
   lines.push(...conditionBlocks(s.Condition, i));
@@ -95,8 +112,10 @@ export function toTerraform(policy: unknown, name: string): string {
   const doc = canonicalize(policy);
   const lines = [`data "aws_iam_policy_document" ${hclString(terraformName(name))} {`];
   if (isRecord(doc)) {
-    if (typeof doc.Version === 'string') lines.push(`  version   = ${hclString(doc.Version)}`);
-    if (typeof doc.Id === 'string') lines.push(`  policy_id = ${hclString(doc.Id)}`);
+    const attributes: [string, string][] = [];
+    if (typeof doc.Version === 'string') attributes.push(['version', hclString(doc.Version)]);
+    if (typeof doc.Id === 'string') attributes.push(['policy_id', hclString(doc.Id)]);
+    lines.push(...alignedAttributes(attributes, '  '));
     const statements = Array.isArray(doc.Statement) ? doc.Statement : doc.Statement === undefined ? [] : [doc.Statement];
     for (const s of statements) lines.push('', ...statementBlock(s));
   }

@@ -21,6 +21,15 @@ export function PromptLine({ prompt, width }: PromptLineProps) {
           <TextField value={{ text: prompt.draft, caret: prompt.caret }} width={width - WRITE_TO.length} />
         </Box>
       );
+    case 'search': {
+      const label = `Find in ${prompt.target === 'matrix' ? 'matrix rows' : prompt.target}: `;
+      return (
+        <Box>
+          <Text bold>{label}</Text>
+          <TextField value={{ text: prompt.draft, caret: prompt.caret }} width={width - label.length} placeholder="text; Enter keeps, Esc goes back" />
+        </Box>
+      );
+    }
     case 'overwrite':
       return (
         <Text color={paint('yellow')} wrap="truncate-end">

@@ -6,9 +6,11 @@ export const BREAKPOINTS = {
   minimum: { columns: 80, rows: 24 },
   /** From here the policy tab shows more rows and the matrix wider columns. */
   roomy: { columns: 120, rows: 36 },
+  /** From here labels and names are never shortened: every ARN of the templates shows whole. */
+  wide: { columns: 200, rows: 50 },
 } as const;
 
-export type SizeClass = 'too-small' | 'compact' | 'roomy';
+export type SizeClass = 'too-small' | 'compact' | 'roomy' | 'wide';
 
 export interface TerminalSize {
   readonly columns: number;
@@ -18,6 +20,7 @@ export interface TerminalSize {
 
 export function sizeClassOf(columns: number, rows: number): SizeClass {
   if (columns < BREAKPOINTS.minimum.columns || rows < BREAKPOINTS.minimum.rows) return 'too-small';
+  if (columns >= BREAKPOINTS.wide.columns && rows >= BREAKPOINTS.wide.rows) return 'wide';
   if (columns >= BREAKPOINTS.roomy.columns && rows >= BREAKPOINTS.roomy.rows) return 'roomy';
   return 'compact';
 }

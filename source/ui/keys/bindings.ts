@@ -12,6 +12,10 @@ export const COMMANDS = [
   'right',
   'pageUp',
   'pageDown',
+  'scrollUp',
+  'scrollDown',
+  'first',
+  'last',
   'confirm',
   'back',
   'nextPane',
@@ -23,6 +27,7 @@ export const COMMANDS = [
   'tabExport',
   'tabAsk',
   'toggleGroups',
+  'transpose',
   'copy',
   'write',
   'add',
@@ -52,20 +57,28 @@ export const BINDINGS: readonly Binding[] = [
   { command: 'down', keys: ['down', 'j'], label: `${SYMBOLS.down}/j`, description: 'move down' },
   { command: 'left', keys: ['left', 'h'], label: `${SYMBOLS.left}/h`, description: 'move left' },
   { command: 'right', keys: ['right', 'l'], label: `${SYMBOLS.right}/l`, description: 'move right' },
-  // Statements pane: the page keys scroll the statement's JSON and explanation. d/u (as in less) for keyboards without PgUp/PgDn.
-  { command: 'pageUp', keys: ['pageup', 'u'], label: 'PgUp/u', description: 'page up / scroll detail up' },
-  { command: 'pageDown', keys: ['pagedown', 'd'], label: 'PgDn/d', description: 'page down / scroll detail down' },
+  // Statements pane: the page keys scroll the statement's JSON and explanation.
+  { command: 'pageUp', keys: ['pageup'], label: 'PgUp', description: 'page up (statements: scroll the detail)' },
+  { command: 'pageDown', keys: ['pagedown'], label: 'PgDn', description: 'page down (statements: scroll the detail)' },
+  // d/u (as in less) for keyboards without PgUp/PgDn: on the Policy tab they scroll the statement's detail from either pane
+  // (in the parameters form a page key would only jump to the last parameter); elsewhere they page.
+  { command: 'scrollUp', keys: ['u'], label: 'u', description: 'scroll the detail (or page) up' },
+  { command: 'scrollDown', keys: ['d'], label: 'd', description: 'scroll the detail (or page) down' },
+  // g is the matrix's groups toggle, so only G (as in less and vim) doubles End.
+  { command: 'first', keys: ['home'], label: 'Home', description: 'first line' },
+  { command: 'last', keys: ['end', 'G'], label: 'End/G', description: 'last line' },
   { command: 'confirm', keys: ['return'], label: 'Enter', description: 'open, edit, confirm' },
   { command: 'back', keys: ['escape'], label: 'Esc', description: 'back, cancel' },
   { command: 'nextPane', keys: ['tab'], label: 'Tab', description: 'next pane' },
   { command: 'prevPane', keys: ['shift+tab'], label: 'S-Tab', description: 'previous pane' },
-  { command: 'filter', keys: ['/'], label: '/', description: 'filter templates / Ask list' },
+  { command: 'filter', keys: ['/'], label: '/', description: 'filter templates, find in a list, Ask list' },
   { command: 'tabPolicy', keys: ['1'], label: '1', description: 'Policy tab' },
   { command: 'tabMatrix', keys: ['2'], label: '2', description: 'Matrix tab' },
   { command: 'tabFindings', keys: ['3'], label: '3', description: 'Findings tab' },
   { command: 'tabExport', keys: ['4'], label: '4', description: 'Export tab' },
   { command: 'tabAsk', keys: ['5'], label: '5', description: 'Ask tab (try a request)' },
   { command: 'toggleGroups', keys: ['g'], label: 'g', description: 'matrix: groups / single actions' },
+  { command: 'transpose', keys: ['t'], label: 't', description: 'matrix: swap rows and columns' },
   { command: 'copy', keys: ['c'], label: 'c', description: 'copy the output' },
   { command: 'write', keys: ['w'], label: 'w', description: 'write the output to a file' },
   { command: 'add', keys: ['a'], label: 'a', description: 'add a list entry' },
@@ -175,6 +188,7 @@ export type KeyContext =
   | 'ask-trace'
   | 'edit'
   | 'prompt-text'
+  | 'search'
   | 'prompt-yesno'
   | 'help';
 
@@ -183,17 +197,18 @@ const WORKSPACE_TAIL: readonly Command[] = ['tabPolicy', 'copy', 'write', 'help'
 export const CONTEXT_COMMANDS: Readonly<Record<KeyContext, readonly Command[]>> = {
   browser: ['down', 'confirm', 'filter', 'back', 'help', 'quit'],
   filter: ['confirm', 'back'],
-  parameters: ['down', 'confirm', 'add', 'remove', 'nextPane', ...WORKSPACE_TAIL],
-  statements: ['down', 'pageDown', 'nextPane', 'back', ...WORKSPACE_TAIL],
-  'file-statements': ['down', 'pageDown', ...WORKSPACE_TAIL],
-  matrix: ['down', 'right', 'confirm', 'toggleGroups', ...WORKSPACE_TAIL],
-  findings: ['down', 'confirm', ...WORKSPACE_TAIL],
-  export: ['right', 'copy', 'write', 'tabPolicy', 'help', 'quit'],
+  parameters: ['down', 'confirm', 'add', 'remove', 'nextPane', 'scrollDown', 'last', ...WORKSPACE_TAIL],
+  statements: ['down', 'pageDown', 'filter', 'nextPane', 'back', 'last', ...WORKSPACE_TAIL],
+  'file-statements': ['down', 'pageDown', 'filter', 'last', ...WORKSPACE_TAIL],
+  matrix: ['down', 'right', 'confirm', 'toggleGroups', 'transpose', 'filter', 'last', ...WORKSPACE_TAIL],
+  findings: ['down', 'confirm', 'filter', 'last', ...WORKSPACE_TAIL],
+  export: ['down', 'right', 'pageDown', 'last', 'copy', 'write', 'tabPolicy', 'help', 'quit'],
   ask: ['down', 'right', 'confirm', 'filter', 'remove', 'nextPane', ...WORKSPACE_TAIL],
   'ask-picker': ['down', 'confirm', 'filter', 'back', 'help', 'quit'],
   'ask-trace': ['down', 'confirm', 'nextPane', ...WORKSPACE_TAIL],
   edit: ['confirm', 'back'],
   'prompt-text': ['confirm', 'back'],
+  search: ['confirm', 'back'],
   'prompt-yesno': ['yes', 'no'],
   help: ['back', 'help'],
 };
@@ -206,6 +221,8 @@ const FOOTER_TEXT: Partial<Record<Command, string>> = {
   back: 'back',
   tabPolicy: 'tabs',
   toggleGroups: 'groups/actions',
+  last: 'first/last',
+  transpose: 'transpose',
   copy: 'copy',
   write: 'write',
   add: 'add',
@@ -220,13 +237,15 @@ const FOOTER_TEXT: Partial<Record<Command, string>> = {
 
 /** What Enter and Esc do where they do something particular. */
 const CONTEXT_TEXT: Partial<Record<KeyContext, Partial<Record<Command, string>>>> = {
-  statements: { pageDown: 'scroll' },
-  'file-statements': { pageDown: 'scroll' },
+  statements: { pageDown: 'scroll', filter: 'find' },
+  'file-statements': { pageDown: 'scroll', filter: 'find' },
+  parameters: { confirm: 'edit', scrollDown: 'scroll detail' },
+  findings: { confirm: 'go to statement', filter: 'find' },
+  export: { down: 'scroll', right: 'format', pageDown: 'page' },
+  search: { confirm: 'keep', back: 'go back' },
   browser: { confirm: 'open', back: 'clear filter' },
   filter: { confirm: 'keep filter', back: 'clear' },
-  parameters: { confirm: 'edit' },
-  findings: { confirm: 'go to statement' },
-  matrix: { confirm: 'ask why' },
+  matrix: { confirm: 'ask why', filter: 'find' },
   ask: { right: 'choice', confirm: 'pick/type', remove: 'clear', nextPane: 'trace' },
   'ask-picker': { confirm: 'pick', back: 'close' },
   'ask-trace': { confirm: 'go to statement', nextPane: 'form' },
@@ -235,10 +254,10 @@ const CONTEXT_TEXT: Partial<Record<KeyContext, Partial<Record<Command, string>>>
   help: { back: 'close' },
 };
 
-const FOOTER_KEYS: Partial<Record<Command, string>> = { down: SYMBOLS.upDown, right: SYMBOLS.leftRight, pageDown: 'PgUp/Dn', tabPolicy: '1-5' };
+const FOOTER_KEYS: Partial<Record<Command, string>> = { down: SYMBOLS.upDown, right: SYMBOLS.leftRight, pageDown: 'PgUp/Dn', scrollDown: 'd/u', last: 'Home/End', tabPolicy: '1-5' };
 
-/** Always shown: where they are offered, help and quit are never cut for room. */
-const ESSENTIAL: readonly Command[] = ['help', 'quit'];
+/** Always shown: where they are offered, write, help and quit are never cut for room. */
+const ESSENTIAL: readonly Command[] = ['write', 'help', 'quit'];
 
 export const HINT_GAP = 2;
 

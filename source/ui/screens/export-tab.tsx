@@ -1,4 +1,4 @@
-import { visible } from '../../core/text/visible.js';
+import { exportPreviewRows } from './tab-areas.js';
 import { Box, Text } from 'ink';
 import { EXPORT_FORMATS, EXPORT_LABELS, type ExportFormat } from '../state/types.js';
 import { SYMBOLS } from '../components/symbols.js';
@@ -6,7 +6,10 @@ import { paint } from '../components/colors.js';
 
 export interface ExportTabProps {
   readonly format: ExportFormat;
-  readonly text: string;
+  /** The preview's lines (visible-safe), exactly what `c` copies and `w` writes. */
+  readonly lines: readonly string[];
+  /** First line in view. */
+  readonly offset: number;
   /** Why there is nothing to export, if the policy could not be read. */
   readonly unreadable: string | null;
   readonly width: number;
@@ -14,9 +17,10 @@ export interface ExportTabProps {
 }
 
 /** Format choice and a preview of exactly what `c` copies and `w` writes. */
-export function ExportTab({ format, text, unreadable, width, height }: ExportTabProps) {
+export function ExportTab({ format, lines, offset, unreadable, width, height }: ExportTabProps) {
+  // One row whatever the width (the scroll keys are also on the position line below the preview).
   const formatBar = (
-    <Text>
+    <Text wrap="truncate-end">
       <Text bold>Format: </Text>
       {EXPORT_FORMATS.map((f) => (
         <Text key={f} inverse={f === format}>
@@ -25,7 +29,7 @@ export function ExportTab({ format, text, unreadable, width, height }: ExportTab
       ))}
       <Text dimColor>
         {' '}
-        {SYMBOLS.leftRight} change {SYMBOLS.dot} c copy {SYMBOLS.dot} w write
+        {SYMBOLS.leftRight} format {SYMBOLS.dot} j/k scroll {SYMBOLS.dot} c copy {SYMBOLS.dot} w write
       </Text>
     </Text>
   );
@@ -39,23 +43,23 @@ export function ExportTab({ format, text, unreadable, width, height }: ExportTab
       </Box>
     );
   }
-  // The preview is exactly what is written, shown visible-safe (a Terraform or YAML string may hold a raw bidi or C1 character).
-  const lines = visible(text).split('\n');
-  if (lines[lines.length - 1] === '') lines.pop();
-  const room = Math.max(1, height - 2);
-  const shown = lines.length > room ? lines.slice(0, room - 1) : lines;
+  const room = exportPreviewRows(height);
+  const start = Math.max(0, Math.min(offset, lines.length - room));
+  const shown = lines.slice(start, start + room);
+  const end = start + shown.length;
   return (
     <Box flexDirection="column" height={height} width={width}>
       {formatBar}
       <Box flexDirection="column" overflow="hidden" height={room}>
         {shown.map((l, i) => (
-          <Text key={i} wrap="truncate-end">
+          <Text key={start + i} wrap="truncate-end">
             {l || ' '}
           </Text>
         ))}
-        {lines.length > room ? <Text dimColor>{SYMBOLS.ellipsis} {lines.length - shown.length} more lines (w writes them all)</Text> : null}
       </Box>
-      <Text dimColor>{lines.length} lines</Text>
+      <Text dimColor>
+        {lines.length > room ? `lines ${start + 1}-${end} of ${lines.length}${end < lines.length ? ` ${SYMBOLS.dot} ${lines.length - end} more below (j, PgDn, End)` : ' (end)'}` : `${lines.length} lines`}
+      </Text>
     </Box>
   );
 }

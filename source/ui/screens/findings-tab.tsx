@@ -4,6 +4,7 @@ import { Line, Para } from '../components/para.js';
 import type { Finding, Severity } from '../../core/lint/catalog.js';
 import { FINDING_RULES } from '../../core/lint/catalog.js';
 import { fit, windowStart } from '../components/window.js';
+import { FINDING_DETAIL_ROWS, findingsListRows } from './tab-areas.js';
 import { SYMBOLS } from '../components/symbols.js';
 import { paint } from '../components/colors.js';
 
@@ -42,8 +43,8 @@ export function sourceExcerpt(text: string, f: Finding, width: number): [string,
 /** Findings by severity; the selected one's message, fix and source line below. Enter jumps to its statement. */
 export function FindingsTab({ findings, text, selected, width, height }: FindingsTabProps) {
   if (findings.length === 0) return <Text color={paint('green')}>No findings: lint finds nothing to report in this policy.</Text>;
-  const detailHeight = 8;
-  const listHeight = Math.max(1, height - detailHeight - 1);
+  const detailHeight = FINDING_DETAIL_ROWS;
+  const listHeight = findingsListRows(height);
   const at = Math.min(selected, findings.length - 1);
   const start = windowStart(at, findings.length, listHeight);
   const current = findings[at];

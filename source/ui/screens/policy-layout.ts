@@ -53,6 +53,22 @@ export function policyLayout(width: number, height: number, paramRows: number, s
   return { topHeight, bottomHeight, half, detailRows: Math.max(1, bottomHeight - 1), jsonWidth: half - 1, textWidth: width - half };
 }
 
+/** Columns before a parameter's label (the pointer) and between label and value. */
+const FORM_GUTTER = 3;
+
+/** Rows an invalid value's reason takes under its field: it wraps, the end of the reason (why) is never cut. */
+export const FORM_ERROR_ROWS = 2;
+
+/**
+ * The parameters form in `width` columns: labels as wide as the longest (entry
+ * numbers included), up to 40% of the pane, at least 12; the value gets the rest.
+ */
+export function formLayout(width: number, labels: readonly string[]): { labelWidth: number; valueWidth: number } {
+  const longest = Math.max(0, ...labels.map((l) => l.length));
+  const labelWidth = Math.max(Math.min(12, longest), Math.min(longest, Math.floor(width * 0.4)));
+  return { labelWidth, valueWidth: Math.max(1, width - labelWidth - FORM_GUTTER) };
+}
+
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
 /** Cuts a word wider than a row into rows of at most `width` columns, never inside a character. */

@@ -7,7 +7,8 @@ import type { ParamRow } from '../state/params.js';
 import type { WorkspaceState } from '../state/types.js';
 import { SYMBOLS } from '../components/symbols.js';
 import { paint } from '../components/colors.js';
-import { aboveHint, belowHint, columnWindow, detailRows, leftRows, policyLayout, type Row } from './policy-layout.js';
+import { aboveHint, belowHint, columnWindow, detailRows, formLayout, FORM_ERROR_ROWS, leftRows, policyLayout, type Row } from './policy-layout.js';
+import { middleEllipsis } from '../components/ellipsis.js';
 
 export interface PolicyTabProps {
   readonly ws: WorkspaceState;
@@ -94,12 +95,14 @@ function DetailColumn({ title, rows, offset, size, width, keys }: { title: strin
 
 function ParametersForm({ ws, rows, height, width }: PolicyTabProps & { height: number; width: number }) {
   const focused = ws.pane === 'parameters';
-  const size = height - 1 - (ws.editing?.error ? 1 : 0);
+  const size = height - 1 - (ws.editing?.error ? FORM_ERROR_ROWS : 0);
   const start = windowStart(ws.paramRow, rows.length, size);
-  const labelWidth = Math.min(18, Math.floor(width / 2.5));
+  const labelOf = (row: ParamRow) => `${row.param.label}${row.entry === null ? '' : ` ${row.entry + 1}`}`;
+  const { labelWidth, valueWidth } = formLayout(width, rows.map(labelOf));
   return (
     <>
-      <Line bold underline={focused}>
+      {/* The focused pane's title is inverse and bold (seen under NO_COLOR too), the other one dim. */}
+      <Line bold={focused} inverse={focused} dimColor={!focused} color={paint(focused ? 'cyan' : undefined)}>
         Parameters{focused ? ` ${SYMBOLS.focus}` : ''}
       </Line>
       {rows.slice(start, start + size).map((row, k) => {
@@ -109,7 +112,6 @@ function ParametersForm({ ws, rows, height, width }: PolicyTabProps & { height: 
         // The entry number of a list stays visible however long the label.
         const entry = row.entry === null ? '' : ` ${row.entry + 1}`;
         const label = `${fit(row.param.label, labelWidth - entry.length)}${entry}`;
-        const valueWidth = Math.max(1, width - labelWidth - 3);
         return (
           <Box key={`${row.param.name}-${row.entry ?? ''}`} flexDirection="column" flexShrink={0}>
             <Box>
@@ -124,16 +126,18 @@ function ParametersForm({ ws, rows, height, width }: PolicyTabProps & { height: 
                   <TextField value={{ text: editing.draft, caret: editing.caret }} width={valueWidth} />
                 ) : (
                   <Text color={paint('green')} wrap="truncate-end">
-                    {fit(row.value, valueWidth)}
+                    {middleEllipsis(row.value, valueWidth)}
                   </Text>
                 )}
               </Box>
             </Box>
             {editing?.error ? (
-              <Text color={paint('red')} wrap="truncate-end">
-                {`  ${SYMBOLS.cross} `}
-                {editing.error}
-              </Text>
+              <Box height={FORM_ERROR_ROWS} overflow="hidden" flexShrink={0}>
+                <Text color={paint('red')} wrap="wrap">
+                  {`  ${SYMBOLS.cross} `}
+                  {editing.error}
+                </Text>
+              </Box>
             ) : null}
           </Box>
         );
@@ -166,15 +170,18 @@ function StatementList({ ws, statements, height, width }: { ws: WorkspaceState; 
   const start = windowStart(ws.statement, statements.length, size);
   return (
     <>
-      <Text bold underline={focused}>
+      <Line bold={focused} inverse={focused} dimColor={!focused} color={paint(focused ? 'cyan' : undefined)}>
         Statements ({statements.length}){focused ? ` ${SYMBOLS.focus}` : ''}
-      </Text>
+      </Line>
       {statements.slice(start, start + size).map((s) => {
         const selected = s.index === ws.statement;
+        // The Sid gives way, never the effect: a Deny shows at any width.
+        const effect = s.effect ? ` ${SYMBOLS.dot} ${s.effect}` : '';
         return (
           <Text key={s.index} inverse={selected && focused} wrap="truncate-end">
             {selected ? `${SYMBOLS.pointer} ` : '  '}
-            {fit(s.label, width - 3)}
+            {fit(s.name, Math.max(4, width - 3 - effect.length))}
+            {effect ? <Text color={paint(s.effect === 'Deny' ? 'red' : undefined)} bold={s.effect === 'Deny'}>{effect}</Text> : null}
           </Text>
         );
       })}

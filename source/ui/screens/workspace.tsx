@@ -2,7 +2,7 @@ import { Box, Text } from 'ink';
 import { useMemo } from 'react';
 import type { Template } from '../../core/templates/types.js';
 import { fit } from '../components/window.js';
-import { exportText, type Derived } from '../state/derive.js';
+import { exportLines, type Derived } from '../state/derive.js';
 import type { ParamRow } from '../state/params.js';
 import { TAB_LABELS, TABS, type WorkspaceState } from '../state/types.js';
 import { AskTab } from './ask-tab.js';
@@ -28,7 +28,7 @@ export function Workspace(props: WorkspaceProps) {
   const bodyHeight = height - 1;
   const statementName = useMemo(() => {
     const sids = derived.document?.statements.map((s) => s.sid) ?? [];
-    return (i: number) => `${i}${sids[i] ? ` (${sids[i]})` : ''}`;
+    return (i: number) => `statement ${i}${sids[i] ? ` (Sid ${sids[i]})` : ''}`;
   }, [derived]);
   const pending = derived.pending;
   const tabs = TABS.map((t, i) => `${i + 1} ${TAB_LABELS[t]}${t === 'findings' ? ` (${pending ? SYMBOLS.ellipsis : derived.findings.length})` : ''}`);
@@ -84,6 +84,6 @@ function Pending({ what, statements }: { what: string; statements: number }) {
 }
 
 function ExportView({ ws, derived, width, height }: { ws: WorkspaceState; derived: Derived; width: number; height: number }) {
-  const text = useMemo(() => exportText(derived, ws.format), [derived, ws.format]);
-  return <ExportTab format={ws.format} text={text} unreadable={derived.unreadable} width={width} height={height} />;
+  const lines = useMemo(() => exportLines(derived, ws.format), [derived, ws.format]);
+  return <ExportTab format={ws.format} lines={lines} offset={ws.exportOffset} unreadable={derived.unreadable} width={width} height={height} />;
 }

@@ -19,6 +19,9 @@ import { SYMBOLS } from '../components/symbols.js';
 export interface StatementView {
   readonly index: number;
   readonly label: string;
+  /** `#1 Sid` without the effect, and the effect as written (the list cuts the Sid, never the effect). */
+  readonly name: string;
+  readonly effect: string | null;
   readonly json: string;
   /** One sentence. */
   readonly summary: string;
@@ -146,6 +149,8 @@ function statementView(s: Statement, kind: PolicyKind, keyAccount: string | null
 class LazyStatementView implements StatementView {
   readonly index: number;
   readonly label: string;
+  readonly name: string;
+  readonly effect: string | null;
   #json: string | undefined;
   #text: StatementText | undefined;
   constructor(
@@ -156,6 +161,8 @@ class LazyStatementView implements StatementView {
   ) {
     this.index = statement.index;
     this.label = statementLabel(statement.index, statement.sid, statement.effect);
+    this.name = statementLabel(statement.index, statement.sid, undefined);
+    this.effect = statement.effect ? visibleLine(statement.effect) : null;
   }
   // What the UI draws from the policy is shown escaped (SPEC 2): JSON.stringify leaves DEL, C1, bidi and zero-width characters raw.
   get json(): string {
@@ -200,11 +207,34 @@ function stem(name: string): string {
   return base.slice(0, base.length - extname(base).length) || 'policy';
 }
 
+// One export per policy value and format: the preview, its line count (asked per key) and copy share it.
+const exports = new WeakMap<Derived, Map<ExportFormat, { text: string; lines: readonly string[] }>>();
+
+function exported(d: Derived, format: ExportFormat): { text: string; lines: readonly string[] } {
+  let byFormat = exports.get(d);
+  if (!byFormat) exports.set(d, (byFormat = new Map()));
+  let e = byFormat.get(format);
+  if (!e) {
+    const text = d.policy === null || d.unreadable ? '' : exportPolicy(d.policy, d.kind, format, d.name);
+    // The preview is exactly what is written, shown visible-safe (a Terraform or YAML string may hold a raw bidi or C1 character).
+    const lines = text ? visible(text).split('\n') : [];
+    if (lines[lines.length - 1] === '') lines.pop();
+    byFormat.set(format, (e = { text, lines }));
+  }
+  return e;
+}
+
 /** The policy as text in a format; empty when it could not be read (see `unreadable`). */
 export function exportText(d: Derived, format: ExportFormat): string {
-  if (d.policy === null || d.unreadable) return '';
-  return exportPolicy(d.policy, d.kind, format, d.name);
+  return exported(d, format).text;
 }
+
+/** The Export preview's lines (visible-safe). */
+export function exportLines(d: Derived, format: ExportFormat): readonly string[] {
+  return exported(d, format).lines;
+}
+
+export const exportLineCount = (d: Derived, format: ExportFormat): number => exported(d, format).lines.length;
 
 /** Prefill of the write prompt: ./<template-id>.<ext>, or the opened file's name (its extension for the format). */
 export function defaultWritePath(d: Derived, format: ExportFormat): string {

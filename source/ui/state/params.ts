@@ -57,8 +57,22 @@ export function withEntryRemoved(values: ParameterValues, template: Template, pa
 /** Checks one field's text; list entries are checked as their element type. */
 export type Validate = (param: TemplateParameter, raw: string) => ParameterCheck;
 
-export function checkRow(validate: Validate, row: ParamRow, raw: string): { ok: true; value: string } | { ok: false; message: string } {
-  const check = validate(entryParameter(row.param), raw);
+/**
+ * Checks a field's text as its type wants (messages name the field by its label,
+ * as the form shows it); a list entry must also differ from the list's other
+ * entries (`others`), or Enter would only repeat a principal.
+ */
+export function checkRow(validate: Validate, row: ParamRow, raw: string, others: readonly string[] = []): { ok: true; value: string } | { ok: false; message: string } {
+  const check = validate({ ...entryParameter(row.param), name: row.entry === null ? row.param.label : `${row.param.label} ${row.entry + 1}` }, raw);
   if (!check.ok) return check;
-  return { ok: true, value: typeof check.value === 'string' ? check.value : (check.value[0] ?? raw) };
+  const value = typeof check.value === 'string' ? check.value : (check.value[0] ?? raw);
+  const twin = others.indexOf(value);
+  if (row.entry !== null && twin >= 0) return { ok: false, message: `${row.param.label} ${row.entry + 1}: ${JSON.stringify(value)} is already entry ${twin + (twin >= row.entry ? 2 : 1)} of the list; each entry must differ` };
+  return { ok: true, value };
+}
+
+/** The other entries of a list row's list (empty for a scalar). */
+export function otherEntries(rows: readonly ParamRow[], row: ParamRow): string[] {
+  if (row.entry === null) return [];
+  return rows.filter((r) => r.param.name === row.param.name && r.entry !== row.entry).map((r) => r.value);
 }

@@ -5,6 +5,7 @@ import { askTyping } from './ask.js';
 import { editText, type TextEdit } from './text-edit.js';
 import type { AppState, Effect, Prompt, StatusMessage, View, WorkspaceSource } from './types.js';
 import { clampToView } from './view.js';
+import { applySearch, cursorOf, searchTargetOf, withCursor } from './search.js';
 
 /** Everything that can happen to the UI state; side effects come back as `effect-done`. */
 export type Action =
@@ -20,7 +21,7 @@ export type Action =
 export type Focus = 'filter' | 'edit' | 'ask-text' | 'prompt-text' | 'main';
 
 export function focusOf(state: AppState): Focus {
-  if (state.prompt?.kind === 'write-path') return 'prompt-text';
+  if (state.prompt?.kind === 'write-path' || state.prompt?.kind === 'search') return 'prompt-text';
   if (state.prompt || state.help) return 'main';
   if (state.screen === 'browser') return state.browser.filtering ? 'filter' : 'main';
   const ws = state.workspace;
@@ -32,7 +33,7 @@ export function focusOf(state: AppState): Focus {
 export function keyContextOf(state: AppState): KeyContext {
   const focus = focusOf(state);
   if (state.help) return 'help';
-  if (state.prompt) return focus === 'prompt-text' ? 'prompt-text' : 'prompt-yesno';
+  if (state.prompt) return state.prompt.kind === 'search' ? 'search' : focus === 'prompt-text' ? 'prompt-text' : 'prompt-yesno';
   if (focus === 'filter' || focus === 'edit') return focus;
   const ws = state.workspace;
   // An Ask list's filter reads as the browser's filter does; a typed value as a parameter does.
@@ -157,9 +158,12 @@ function textKey(state: AppState, focus: Focus, edit: TextEdit, lib: TemplateLib
     case 'ask-text':
       return askText(state, { type: 'text', edit }, viewFor);
     case 'prompt-text': {
-      if (state.prompt?.kind !== 'write-path') return state;
-      const next = editText({ text: state.prompt.draft, caret: state.prompt.caret }, edit);
-      return { ...state, prompt: { ...state.prompt, draft: next.text, caret: next.caret } };
+      const prompt = state.prompt;
+      if (prompt?.kind !== 'write-path' && prompt?.kind !== 'search') return state;
+      const next = editText({ text: prompt.draft, caret: prompt.caret }, edit);
+      if (prompt.kind === 'write-path') return { ...state, prompt: { ...prompt, draft: next.text, caret: next.caret } };
+      const typed = { ...state, prompt: { ...prompt, draft: next.text, caret: next.caret } };
+      return next.text === prompt.draft ? typed : applySearch(typed, viewFor(typed));
     }
     case 'main':
       return state;
@@ -176,6 +180,8 @@ function submitField(state: AppState, focus: Focus, viewFor: ViewFor): AppState 
     case 'edit':
       return state.workspace ? { ...state, workspace: editSubmit(state.workspace) } : state;
     case 'prompt-text': {
+      // Enter keeps the cursor where the search took it.
+      if (state.prompt?.kind === 'search') return { ...state, prompt: null };
       if (state.prompt?.kind !== 'write-path') return state;
       const path = state.prompt.draft.trim();
       if (!path) return { ...state, message: { tone: 'error', text: 'Type a file name, or Esc to cancel' } };
@@ -189,7 +195,7 @@ function submitField(state: AppState, focus: Focus, viewFor: ViewFor): AppState 
 function command(state: AppState, cmd: Command, view: View, lib: TemplateLibrary): AppState {
   const focus = focusOf(state);
   if (state.help) return cmd === 'help' || cmd === 'back' || cmd === 'quit' || cmd === 'confirm' ? { ...state, help: false } : state;
-  if (state.prompt) return promptCommand(state, state.prompt, cmd);
+  if (state.prompt) return promptCommand(state, state.prompt, cmd, view);
   if (focus === 'filter') return cmd === 'back' ? { ...state, browser: { filter: '', filterCaret: 0, filtering: false, selected: 0 } } : state;
   if (focus === 'edit') return cmd === 'back' && state.workspace ? { ...state, workspace: editCancel(state.workspace) } : state;
   if (focus === 'ask-text') return cmd === 'back' && state.workspace ? askText(state, { type: 'back' }, () => view) : state;
@@ -204,15 +210,25 @@ function command(state: AppState, cmd: Command, view: View, lib: TemplateLibrary
   if ((cmd === 'copy' || cmd === 'write') && view.noOutput) return { ...state, message: { tone: 'error', text: view.noOutput } };
   if (cmd === 'copy') return withEffect(state, { kind: 'copy' });
   if (cmd === 'write') return { ...state, prompt: { kind: 'write-path', draft: view.defaultWritePath, caret: view.defaultWritePath.length } };
+  if (cmd === 'filter') {
+    const target = searchTargetOf(state.workspace);
+    if (!target) return { ...state, message: { tone: 'info', text: '/ finds in the statements (Tab to them), findings and matrix rows' } };
+    return { ...state, prompt: { kind: 'search', target, draft: '', caret: 0, origin: cursorOf(state.workspace, target, view) } };
+  }
   const result = workspaceCommand(state.workspace, cmd, view, lib);
   return { ...state, workspace: result.workspace, message: result.message ?? null };
 }
 
-function promptCommand(state: AppState, prompt: Prompt, cmd: Command): AppState {
+function promptCommand(state: AppState, prompt: Prompt, cmd: Command, view: View): AppState {
   const no = cmd === 'no' || cmd === 'back';
   switch (prompt.kind) {
     case 'write-path':
       return cmd === 'back' ? { ...state, prompt: null, message: { tone: 'info', text: 'Nothing written' } } : state;
+    case 'search': {
+      if (cmd !== 'back' || !state.workspace) return state;
+      // Esc: back to where the search started.
+      return { ...state, prompt: null, message: null, workspace: withCursor(state.workspace, prompt.target, view, prompt.origin) };
+    }
     case 'overwrite':
       if (cmd === 'yes') return withEffect({ ...state, prompt: null }, { kind: 'write', path: prompt.path });
       return no ? { ...state, prompt: null, message: { tone: 'info', text: `Nothing written; ${prompt.path} left as it was` } } : state;
@@ -238,6 +254,10 @@ function browserCommand(state: AppState, cmd: Command, view: View, lib: Template
       return select(b.selected - 10);
     case 'pageDown':
       return select(b.selected + 10);
+    case 'first':
+      return select(0);
+    case 'last':
+      return select(n - 1);
     case 'filter':
       return { ...state, browser: { ...b, filtering: true, filterCaret: b.filter.length } };
     case 'back':

@@ -46,11 +46,14 @@ export interface WorkspaceState {
   /** Rows the selected statement's detail (JSON and explanation) is scrolled down; 0 for each newly selected statement. */
   readonly detailOffset: number;
   readonly editing: Editing | null;
-  readonly matrix: { readonly row: number; readonly col: number; readonly mode: MatrixMode };
+  /** `row`: the principal (or resource) of the cursor; `col`: its action or group, whichever way the grid runs (`transposed` swaps the axes, see matrix-layout.ts). */
+  readonly matrix: { readonly row: number; readonly col: number; readonly mode: MatrixMode; readonly transposed: boolean };
   readonly finding: number;
   readonly format: ExportFormat;
   /** The Ask tab: one request tried against the policy. */
   readonly ask: AskState;
+  /** First line of the Export preview in view. */
+  readonly exportOffset: number;
   /** Edits neither written nor copied since. */
   readonly dirty: boolean;
 }
@@ -64,9 +67,14 @@ export interface BrowserState {
   readonly selected: number;
 }
 
+/** The lists `/` searches in the workspace. */
+export type SearchTarget = 'statements' | 'findings' | 'matrix';
+
 /** A question at the bottom of the screen; it takes the keys until answered. */
 export type Prompt =
   | { readonly kind: 'write-path'; readonly draft: string; readonly caret: number }
+  /** `/` in a list: typing moves the cursor to the first item that holds the text, from where it was (`origin`, restored by Esc). */
+  | { readonly kind: 'search'; readonly target: SearchTarget; readonly draft: string; readonly caret: number; readonly origin: number }
   | { readonly kind: 'overwrite'; readonly path: string }
   | { readonly kind: 'discard'; readonly then: 'quit' | 'browser' };
 
@@ -108,12 +116,23 @@ export interface View {
   /** What Enter on a matrix cell asks: the principal (identity policies: the key) of each row, the action of each column. */
   readonly matrixAsk: { readonly kind: 'key' | 'identity'; readonly rows: readonly string[]; readonly cols: readonly string[] };
   readonly ask: AskView;
+  /** Whether actions (or groups) run down the grid: then up/down move along the actions and left/right along the principals. */
+  readonly matrixActionsDown: boolean;
+  /** Lines of the grid in view (PgUp/PgDn move that far). */
+  readonly matrixPage: number;
   /** Statement of each finding, in the order shown. */
   readonly findingStatements: readonly (number | null)[];
+  /** Lines of the Export preview and how many are in view. */
+  readonly exportLines: number;
+  readonly exportPage: number;
+  /** Lines of the statement and findings lists in view (PgUp/PgDn in the findings list). */
+  readonly listPage: number;
+  /** The text of each item of a searchable list, in order (computed when asked). */
+  readonly searchTexts: (target: SearchTarget) => readonly string[];
   /** Prefill of the write prompt for the current format. */
   readonly defaultWritePath: string;
   /** Why there is nothing to copy or write (the policy could not be read), or null. */
   readonly noOutput: string | null;
 }
 
-export const EMPTY_VIEW: View = { browserIds: [], paramRows: 0, statements: 0, detailMax: 0, detailPage: 1, matrixRows: 0, matrixCols: 0, matrixAsk: { kind: 'key', rows: [], cols: [] }, ask: EMPTY_ASK_VIEW, findingStatements: [], defaultWritePath: '', noOutput: null };
+export const EMPTY_VIEW: View = { browserIds: [], paramRows: 0, statements: 0, detailMax: 0, detailPage: 1, matrixRows: 0, matrixCols: 0, matrixAsk: { kind: 'key', rows: [], cols: [] }, ask: EMPTY_ASK_VIEW, matrixActionsDown: false, matrixPage: 10, exportLines: 0, exportPage: 1, listPage: 1, searchTexts: () => [], findingStatements: [], defaultWritePath: '', noOutput: null };

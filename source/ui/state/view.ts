@@ -3,13 +3,18 @@ import { clampAsk, EMPTY_ASK_VIEW } from './ask.js';
 import { askView } from './ask-model.js';
 import type { Template } from '../../core/templates/types.js';
 import { browseList } from './browse-list.js';
-import { defaultWritePath, derive, slowParts, withSlowParts, type Derived, type SlowParts } from './derive.js';
+import { defaultWritePath, derive, exportLineCount, slowParts, withSlowParts, type Derived, type SlowParts } from './derive.js';
 import type { PolicyKind } from '../../core/policy/model.js';
 import type { Grant } from '../../core/grants/model.js';
+import { visibleLine } from '../../core/text/visible.js';
+import { matrixColumns } from '../screens/matrix-view.js';
+import { exportPreviewRows, findingsListRows } from '../screens/tab-areas.js';
 import { paramRows, type ParamRow } from './params.js';
-import { detailScroll, leftRows } from '../screens/policy-layout.js';
+import { detailScroll, leftRows, policyLayout } from '../screens/policy-layout.js';
+import { LEGEND_SEPARATOR, matrixAreas, orientationOf, packLines, tabBodyHeight } from '../screens/matrix-layout.js';
+import { legendItems } from '../screens/matrix-view.js';
 import { BREAKPOINTS } from '../hooks/useTerminalSize.js';
-import type { AppState, View, WorkspaceSource, WorkspaceState } from './types.js';
+import type { AppState, SearchTarget, View, WorkspaceSource, WorkspaceState } from './types.js';
 
 /** A terminal's size in columns and rows. */
 export interface ScreenSize {
@@ -24,7 +29,17 @@ export function viewOf(state: AppState, list: readonly Template[], derived: Deri
   const statements = derived?.statements ?? [];
   // The selected statement as the cursor sync will leave it (the view may be asked before the sync).
   const statement = statements[clamp(ws?.statement ?? 0, statements.length)];
-  const detail = detailScroll(statement, size, leftRows(paramRows, derived?.grants.length ?? 0), statements.length);
+  const left = leftRows(paramRows, derived?.grants.length ?? 0);
+  const detail = detailScroll(statement, size, left, statements.length);
+  const body = tabBodyHeight(size.rows);
+  const matrix = derived?.matrix ?? null;
+  const actionsDown = ws ? orientationOf(ws.matrix.mode, ws.matrix.transposed) === 'actions-rows' : false;
+  const searchTexts = (target: SearchTarget): readonly string[] => {
+    if (target === 'statements') return statements.map((s) => s.label);
+    if (target === 'findings') return (derived?.findings ?? []).map((f) => `${f.id} ${f.message}`);
+    if (!matrix || !ws) return [];
+    return actionsDown ? matrixColumns(matrix, ws.matrix.mode).map((c) => c.name) : matrix.rows.map((r) => `${r.label} ${visibleLine(r.subject)}`);
+  };
   return {
     browserIds: list.map((t) => t.id),
     paramRows,
@@ -35,7 +50,13 @@ export function viewOf(state: AppState, list: readonly Template[], derived: Deri
     matrixCols: ws?.matrix.mode === 'actions' ? (derived?.matrix?.actions.length ?? 0) : ACTION_GROUPS.length,
     matrixAsk: matrixAsk(derived, ws?.matrix.mode ?? 'groups'),
     ask: ws && derived && ws.tab === 'ask' ? askView(derived, ws.ask) : EMPTY_ASK_VIEW,
+    matrixActionsDown: actionsDown,
+    matrixPage: matrixAreas(body, packLines(legendItems(derived?.kind ?? 'key', ws?.matrix.mode ?? 'groups'), LEGEND_SEPARATOR, size.columns).length).gridRows,
     findingStatements: derived?.findings.map((f) => f.statement) ?? [],
+    exportLines: derived && ws ? exportLineCount(derived, ws.format) : 0,
+    exportPage: exportPreviewRows(body),
+    listPage: Math.max(1, ws?.tab === 'findings' ? findingsListRows(body) : policyLayout(size.columns, body, left, statements.length).topHeight - 1),
+    searchTexts,
     defaultWritePath: derived && ws ? defaultWritePath(derived, ws.format) : '',
     noOutput: derived?.unreadable ? `Nothing to copy or write: ${derived.unreadable}` : null,
   };
@@ -50,7 +71,8 @@ function matrixAsk(derived: Derived | null, mode: 'groups' | 'actions'): View['m
   const byGroup = kmsActionsByGroup();
   const cols =
     mode === 'actions'
-      ? matrix.actions
+      ? // The columns in the order the grid draws them (grouped), as the cursor counts them.
+        matrixColumns(matrix, 'actions').map((c) => c.name)
       : ACTION_GROUPS.map((g) => {
           const actions = byGroup.get(g) ?? [];
           return (matrix.kind === 'key' ? actions.find((a) => a.onKey) : undefined)?.id ?? actions[0]?.id ?? 'kms:Decrypt';
@@ -74,12 +96,13 @@ export function clampToView(state: AppState, view: View): AppState {
     const row = clamp(ws.matrix.row, view.matrixRows);
     const col = clamp(ws.matrix.col, view.matrixCols);
     const finding = clamp(ws.finding, view.findingStatements.length);
+    const exportOffset = Math.max(0, Math.min(ws.exportOffset, view.exportLines - view.exportPage));
     // Another statement starts at its top; the same one keeps its scroll as far as it still reaches (an edit or a resize shortened it).
     const detailOffset = statement !== ws.statement ? 0 : Math.max(0, Math.min(ws.detailOffset, view.detailMax));
     // The Ask tab's lists are in the view only while it shows.
     const ask = ws.tab === 'ask' ? clampAsk(ws.ask, view.ask) : ws.ask;
-    if (paramRow !== ws.paramRow || statement !== ws.statement || detailOffset !== ws.detailOffset || row !== ws.matrix.row || col !== ws.matrix.col || finding !== ws.finding || ask !== ws.ask) {
-      workspace = { ...ws, paramRow, statement, detailOffset, matrix: { ...ws.matrix, row, col }, finding, ask };
+    if (paramRow !== ws.paramRow || statement !== ws.statement || detailOffset !== ws.detailOffset || row !== ws.matrix.row || col !== ws.matrix.col || finding !== ws.finding || exportOffset !== ws.exportOffset || ask !== ws.ask) {
+      workspace = { ...ws, paramRow, statement, detailOffset, matrix: { ...ws.matrix, row, col }, finding, exportOffset, ask };
     }
   }
   if (selected === b.selected && workspace === ws) return state;

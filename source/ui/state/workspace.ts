@@ -1,7 +1,7 @@
 import type { Command } from '../keys/bindings.js';
 import { parsePolicy } from '../../core/policy/index.js';
 import type { ParameterValues, Template } from '../../core/templates/types.js';
-import { checkRow, entryParameter, isListType, paramRows, withEntryAdded, withEntryRemoved, withValue, type Validate } from './params.js';
+import { checkRow, isListType, otherEntries, paramRows, withEntryAdded, withEntryRemoved, withValue, type Validate } from './params.js';
 import { editText, type TextEdit, type TextValue } from './text-edit.js';
 import { askReducer, initialAsk, type AskAction } from './ask.js';
 import { EXPORT_FORMATS, type StatusMessage, type View, type WorkspaceSource, type WorkspaceState } from './types.js';
@@ -29,10 +29,11 @@ export function initialWorkspace(source: WorkspaceSource, template: Template | u
     statement: 0,
     detailOffset: 0,
     editing: null,
-    matrix: { row: 0, col: 0, mode: 'groups' },
+    matrix: { row: 0, col: 0, mode: 'groups', transposed: false },
     finding: 0,
     format: 'json',
     ask: initialAsk(),
+    exportOffset: 0,
     dirty: false,
   };
 }
@@ -73,7 +74,7 @@ export function workspaceCommand(ws: WorkspaceState, command: Command, view: Vie
     case 'findings':
       return findingsCommand(ws, command, view);
     case 'export':
-      return { workspace: exportCommand(ws, command) };
+      return { workspace: exportCommand(ws, command, view) };
     case 'ask': {
       const action = ASK_ACTIONS[command];
       return action ? askStep(ws, action, view) : { workspace: ws };
@@ -116,9 +117,10 @@ function policyCommand(ws: WorkspaceState, command: Command, view: View, lib: Te
     const statement = clamp(ws.statement + delta, view.statements);
     return statement === ws.statement ? ws : { ...ws, statement, detailOffset: 0 };
   };
-  // In the statements pane the page keys scroll the statement's detail (a statement list is rarely longer than its pane; j/k move in it).
-  const page = (direction: 1 | -1): WorkspaceState =>
-    ws.pane === 'parameters' ? move(10 * direction) : { ...ws, detailOffset: Math.max(0, Math.min(ws.detailOffset + direction * view.detailPage, view.detailMax)) };
+  const scroll = (direction: 1 | -1): WorkspaceState => ({ ...ws, detailOffset: Math.max(0, Math.min(ws.detailOffset + direction * view.detailPage, view.detailMax)) });
+  // In the statements pane the page keys scroll the statement's detail (j/k, Home and End move in the list); in the form they page it.
+  const page = (direction: 1 | -1): WorkspaceState => (ws.pane === 'parameters' ? move(view.listPage * direction) : scroll(direction));
+  const far = rows.length + view.statements;
   switch (command) {
     case 'up':
       return { workspace: move(-1) };
@@ -128,6 +130,14 @@ function policyCommand(ws: WorkspaceState, command: Command, view: View, lib: Te
       return { workspace: page(-1) };
     case 'pageDown':
       return { workspace: page(1) };
+    case 'scrollUp':
+      return { workspace: scroll(-1) };
+    case 'scrollDown':
+      return { workspace: scroll(1) };
+    case 'first':
+      return { workspace: move(-far) };
+    case 'last':
+      return { workspace: move(far) };
     case 'nextPane':
     case 'prevPane': {
       const i = panes.indexOf(ws.pane as never);
@@ -143,13 +153,15 @@ function policyCommand(ws: WorkspaceState, command: Command, view: View, lib: Te
       const row = rows[ws.paramRow];
       if (ws.pane !== 'parameters' || !row || !template || ws.source.kind !== 'template') return { workspace: ws };
       if (!isListType(row.param.type)) return { workspace: ws, message: { tone: 'info', text: `${row.param.label} holds one value; only lists take more entries` } };
-      const seed = String(entryParameter(row.param).default);
-      const values = withEntryAdded(ws.source.values, template, row.param, seed);
+      // The new entry starts empty: prefilled with a value already in the list, Enter would only add it twice.
+      const values = withEntryAdded(ws.source.values, template, row.param, '');
       const count = rows.filter((r) => r.param.name === row.param.name).length;
-      const newRow = paramRows(template, values).findIndex((r) => r.param.name === row.param.name && r.entry === count);
+      const newRows = paramRows(template, values);
+      const newRow = newRows.findIndex((r) => r.param.name === row.param.name && r.entry === count);
+      const empty = checkRow(lib.validate, newRows[newRow]!, '');
       const before = ws.source.values;
       const next = { ...setValues(ws, values), paramRow: newRow, dirty: true };
-      return { workspace: { ...next, editing: { row: newRow, draft: seed, caret: seed.length, error: null, before, wasDirty: ws.dirty } } };
+      return { workspace: { ...next, editing: { row: newRow, draft: '', caret: 0, error: empty.ok ? null : empty.message, before, wasDirty: ws.dirty } } };
     }
     case 'remove': {
       const row = rows[ws.paramRow];
@@ -178,10 +190,11 @@ export function editKey(ws: WorkspaceState, edit: TextEdit, lib: TemplateLibrary
 export function editChange(ws: WorkspaceState, value: TextValue, lib: TemplateLibrary): WorkspaceState {
   const template = templateOf(ws, lib);
   if (!ws.editing || !template || ws.source.kind !== 'template') return ws;
-  const row = paramRows(template, ws.source.values)[ws.editing.row];
+  const rows = paramRows(template, ws.source.values);
+  const row = rows[ws.editing.row];
   if (!row) return ws;
   const raw = value.text;
-  const check = checkRow(lib.validate, row, raw);
+  const check = checkRow(lib.validate, row, raw, otherEntries(rows, row));
   if (!check.ok) return { ...ws, editing: { ...ws.editing, draft: raw, caret: value.caret, error: check.message } };
   const values = withValue(ws.source.values, template, row, check.value);
   const changed = check.value !== row.value;
@@ -204,21 +217,31 @@ export function editCancel(ws: WorkspaceState): WorkspaceState {
 function matrixCommand(ws: WorkspaceState, command: Command, view: View): WorkspaceState {
   const m = ws.matrix;
   const at = (row: number, col: number) => ({ ...ws, matrix: { ...m, row: clamp(row, view.matrixRows), col: clamp(col, view.matrixCols) } });
+  // Moves along the grid as drawn: down is the next principal, or the next action when actions run down.
+  const down = (delta: number) => (view.matrixActionsDown ? at(m.row, m.col + delta) : at(m.row + delta, m.col));
+  const across = (delta: number) => (view.matrixActionsDown ? at(m.row + delta, m.col) : at(m.row, m.col + delta));
+  const far = view.matrixRows + view.matrixCols;
   switch (command) {
     case 'up':
-      return at(m.row - 1, m.col);
+      return down(-1);
     case 'down':
-      return at(m.row + 1, m.col);
+      return down(1);
     case 'left':
-      return at(m.row, m.col - 1);
+      return across(-1);
     case 'right':
-      return at(m.row, m.col + 1);
+      return across(1);
     case 'pageUp':
-      return at(m.row - 10, m.col);
+    case 'scrollUp':
+      return down(-Math.max(1, view.matrixPage));
     case 'pageDown':
-      return at(m.row + 10, m.col);
+    case 'scrollDown':
+      return down(Math.max(1, view.matrixPage));
+    case 'first':
+      return down(-far);
+    case 'last':
+      return down(far);
     case 'toggleGroups':
-      // The column changes meaning between modes; start again at the left.
+      // The action axis changes meaning between modes; start again at its first item.
       return { ...ws, matrix: { ...m, mode: m.mode === 'groups' ? 'actions' : 'groups', col: 0 } };
     case 'confirm': {
       // "Why is this cell what it is?": the Ask tab with the row's principal (or key) and the column's action.
@@ -228,6 +251,8 @@ function matrixCommand(ws: WorkspaceState, command: Command, view: View): Worksp
       const fill = view.matrixAsk.kind === 'key' ? { principal: subject } : { resource: subject };
       return { ...askStep(ws, { type: 'fill', action, ...fill }, view).workspace, tab: 'ask' };
     }
+    case 'transpose':
+      return { ...ws, matrix: { ...m, transposed: !m.transposed } };
     default:
       return ws;
   }
@@ -235,11 +260,22 @@ function matrixCommand(ws: WorkspaceState, command: Command, view: View): Worksp
 
 function findingsCommand(ws: WorkspaceState, command: Command, view: View): WorkspaceResult {
   const n = view.findingStatements.length;
+  const at = (i: number) => ({ workspace: { ...ws, finding: clamp(i, n) } });
   switch (command) {
     case 'up':
-      return { workspace: { ...ws, finding: clamp(ws.finding - 1, n) } };
+      return at(ws.finding - 1);
     case 'down':
-      return { workspace: { ...ws, finding: clamp(ws.finding + 1, n) } };
+      return at(ws.finding + 1);
+    case 'pageUp':
+    case 'scrollUp':
+      return at(ws.finding - view.listPage);
+    case 'pageDown':
+    case 'scrollDown':
+      return at(ws.finding + view.listPage);
+    case 'first':
+      return at(0);
+    case 'last':
+      return at(n - 1);
     case 'confirm': {
       const statement = view.findingStatements[ws.finding];
       if (statement === undefined) return { workspace: ws };
@@ -252,9 +288,33 @@ function findingsCommand(ws: WorkspaceState, command: Command, view: View): Work
   }
 }
 
-function exportCommand(ws: WorkspaceState, command: Command): WorkspaceState {
-  const i = EXPORT_FORMATS.indexOf(ws.format);
-  const step = command === 'up' || command === 'left' ? -1 : command === 'down' || command === 'right' ? 1 : 0;
-  if (step === 0) return ws;
-  return { ...ws, format: EXPORT_FORMATS[clamp(i + step, EXPORT_FORMATS.length)]! };
+/** Export tab: ←/→ switch the format (the preview starts at its top), j/k, the page keys, Home and End scroll the preview. */
+function exportCommand(ws: WorkspaceState, command: Command, view: View): WorkspaceState {
+  const last = Math.max(0, view.exportLines - view.exportPage);
+  const scroll = (offset: number) => ({ ...ws, exportOffset: Math.max(0, Math.min(offset, last)) });
+  const page = Math.max(1, view.exportPage - 1);
+  switch (command) {
+    case 'left':
+    case 'right': {
+      const i = EXPORT_FORMATS.indexOf(ws.format);
+      const format = EXPORT_FORMATS[clamp(i + (command === 'left' ? -1 : 1), EXPORT_FORMATS.length)]!;
+      return format === ws.format ? ws : { ...ws, format, exportOffset: 0 };
+    }
+    case 'up':
+      return scroll(ws.exportOffset - 1);
+    case 'down':
+      return scroll(ws.exportOffset + 1);
+    case 'pageUp':
+    case 'scrollUp':
+      return scroll(ws.exportOffset - page);
+    case 'pageDown':
+    case 'scrollDown':
+      return scroll(ws.exportOffset + page);
+    case 'first':
+      return scroll(0);
+    case 'last':
+      return scroll(last);
+    default:
+      return ws;
+  }
 }

@@ -73,7 +73,15 @@ describe('key-binding table', () => {
     expect(keyPresses('q', { meta: true })).toEqual([]);
     expect(keyPresses('', {})).toEqual([]);
     expect(commandOf({ kind: 'text', text: 'z' })).toBeNull();
-    expect(commandOf({ kind: 'key', name: 'home' })).toBeNull();
+    expect(commandOf({ kind: 'text', text: 'Z' })).toBeNull();
+  });
+
+  it('Home and End (and G) go to the first and last line; t transposes the matrix', () => {
+    expect(commandOf({ kind: 'key', name: 'home' })).toBe('first');
+    expect(commandOf({ kind: 'key', name: 'end' })).toBe('last');
+    expect(commandOf({ kind: 'text', text: 'G' })).toBe('last');
+    expect(commandOf({ kind: 'text', text: 'g' })).toBe('toggleGroups');
+    expect(commandOf({ kind: 'text', text: 't' })).toBe('transpose');
   });
 
   const contexts = Object.keys(CONTEXT_COMMANDS) as KeyContext[];
@@ -92,12 +100,18 @@ describe('key-binding table', () => {
   it('the page keys (PgDn/PgUp, and d/u for keyboards without them) scroll the statement detail, and the statements footers say so at 80 columns', () => {
     expect(commandOf(keyPresses('', { pageDown: true })[0]!)).toBe('pageDown');
     expect(commandOf(keyPresses('', { pageUp: true })[0]!)).toBe('pageUp');
-    expect(commandOf({ kind: 'text', text: 'd' })).toBe('pageDown');
-    expect(commandOf({ kind: 'text', text: 'u' })).toBe('pageUp');
+    // d/u scroll the statement's detail from either pane of the Policy tab (in the form, a page key would jump to the last parameter).
+    expect(commandOf({ kind: 'text', text: 'd' })).toBe('scrollDown');
+    expect(commandOf({ kind: 'text', text: 'u' })).toBe('scrollUp');
     for (const context of ['statements', 'file-statements'] as const) {
       expect(footerHints(context, 80)).toContainEqual({ key: 'PgUp/Dn', text: 'scroll' });
     }
-    expect(bindingOf('pageDown').description).toContain('scroll detail');
+    expect(bindingOf('pageDown').description).toContain('scroll the detail');
+    expect(bindingOf('scrollDown').description).toContain('scroll the detail');
+  });
+
+  it.each(contexts.filter((c) => CONTEXT_COMMANDS[c].includes('write')))('the %s footer keeps w write at 80 columns', (context) => {
+    expect(footerHints(context, 80)).toContainEqual({ key: 'w', text: 'write' });
   });
 
   it('a wide terminal shows every hint of a context', () => {
@@ -111,12 +125,23 @@ describe('key-binding table', () => {
   });
 
   it('the help overlay lists every binding with its keys and what it does', () => {
-    const { lastFrame, unmount } = render(<HelpOverlay height={40} width={120} />);
+    const { lastFrame, unmount } = render(<HelpOverlay height={40} width={200} context="statements" />);
     const frame = lastFrame() ?? '';
     for (const b of BINDINGS) {
       expect(frame, b.command).toContain(b.label);
       expect(frame, b.command).toContain(b.description);
     }
+    unmount();
+  });
+
+  it.each(['matrix', 'export', 'findings'] as const)('the help overlay opened from the %s lists its keys first', (context) => {
+    const { lastFrame, unmount } = render(<HelpOverlay height={40} width={200} context={context} />);
+    const frame = lastFrame() ?? '';
+    const others = frame.indexOf('All other keys');
+    expect(others).toBeGreaterThan(0);
+    for (const c of CONTEXT_COMMANDS[context]) expect(frame.indexOf(bindingOf(c).description), c).toBeLessThan(others);
+    const outside = BINDINGS.find((b) => !CONTEXT_COMMANDS[context].includes(b.command))!;
+    expect(frame.indexOf(outside.description)).toBeGreaterThan(others);
     unmount();
   });
 });

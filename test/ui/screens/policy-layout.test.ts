@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { columnWindow, explanationRows, wrapText } from '../../../source/ui/screens/policy-layout.js';
+import { columnWindow, explanationRows, formLayout, wrapText } from '../../../source/ui/screens/policy-layout.js';
 import stringWidth from '../../../source/ui/perf/string-width.js';
 import type { StatementView } from '../../../source/ui/state/derive.js';
 
@@ -45,6 +45,8 @@ describe('explanationRows', () => {
     const statement: StatementView = {
       index: 0,
       label: '#0',
+      name: '#0',
+      effect: null,
       json: '{}',
       summary: 'Allows everything',
       details: '',
@@ -85,5 +87,22 @@ describe('columnWindow', () => {
     expect(columnWindow(5, 20, 10)).toEqual({ start: 0, shown: 5, above: 0, below: 0 });
     expect(columnWindow(30, 20, 10)).toEqual({ start: 20, shown: 10, above: 20, below: 0 });
     expect(columnWindow(30, 5, 10)).toEqual({ start: 5, shown: 9, above: 5, below: 16 });
+  });
+});
+
+describe('formLayout', () => {
+  it('gives labels the width they need up to 40% of the pane, and the value the rest', () => {
+    const labels = ['Key owner account', 'Key administrators 1', 'Key users 1'];
+    expect(formLayout(99, labels)).toEqual({ labelWidth: 20, valueWidth: 76 });
+    expect(formLayout(39, labels)).toEqual({ labelWidth: 15, valueWidth: 21 });
+    fc.assert(
+      fc.property(fc.array(fc.string({ maxLength: 60 }), { maxLength: 10 }), fc.integer({ min: 30, max: 200 }), (ls, width) => {
+        const f = formLayout(width, ls);
+        expect(f.labelWidth + 3 + f.valueWidth).toBeLessThanOrEqual(Math.max(width, f.labelWidth + 4));
+        const longest = Math.max(0, ...ls.map((l) => l.length));
+        // A label is cut only at the 40% limit.
+        if (f.labelWidth < longest) expect(f.labelWidth).toBeGreaterThanOrEqual(Math.min(longest, Math.floor(width * 0.4)));
+      }),
+    );
   });
 });

@@ -170,6 +170,7 @@ describe('key context (what the footer offers)', () => {
     ['the Ask trace', () => cmd(templateState(TEMPLATE), 'tabAsk', 'nextPane'), 'ask-trace'],
     ['an Ask list being filtered (as the browser filter)', () => cmd(templateState(TEMPLATE), 'tabAsk', 'down', 'filter'), 'filter'],
     ['the path prompt', () => cmd(templateState(TEMPLATE), 'write'), 'prompt-text'],
+    ['a search in the statements', () => cmd(templateState(TEMPLATE), 'nextPane', 'filter'), 'search'],
     ['a yes/no question', () => cmd(edited(), 'quit'), 'prompt-yesno'],
     ['the help overlay', () => cmd(templateState(TEMPLATE), 'help'), 'help'],
   ];

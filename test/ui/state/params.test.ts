@@ -129,3 +129,30 @@ describe('editing parameters inline', () => {
     expect(policyText(s)).toBe(before);
   });
 });
+
+describe('precise fields in the form', () => {
+  it('Given a key id field, when a full key ARN is pasted, then the policy takes its id; the form names the field by its label', () => {
+    const id = 'cross-account-iam-policy';
+    let s = templateState(id);
+    const row = rowIndex(s, 'keyId');
+    for (let i = 0; i < row; i++) s = cmd(s, 'down');
+    s = cmd(s, 'confirm');
+    s = setDraft(s, 'arn:aws:kms:us-west-2:444455556666:key/0987dcba-09fe-87dc-65ba-ab0987654321');
+    expect(ws(s).editing?.error).toBeNull();
+    expect(policyText(s)).toContain('key/0987dcba-09fe-87dc-65ba-ab0987654321');
+    expect(policyText(s)).not.toContain('key/arn:aws:kms');
+    s = press(s, 'return');
+    expect(rowsOf(s)[row]!.value).toBe('0987dcba-09fe-87dc-65ba-ab0987654321');
+    s = setDraft(cmd(s, 'confirm'), 'not-a-key');
+    expect(ws(s).editing?.error).toMatch(/^Key id: "not-a-key" is not a key id \(expected a key id/);
+  });
+
+  it('Given the pending window field, when 3 is typed, then it is refused with the 7-30 range and the policy keeps 21', () => {
+    let s = templateState('deletion-minimum-waiting-period');
+    const row = rowIndex(s, 'minDays');
+    for (let i = 0; i < row; i++) s = cmd(s, 'down');
+    s = setDraft(cmd(s, 'confirm'), '3');
+    expect(ws(s).editing?.error).toContain('it must be between 7 and 30');
+    expect(policyText(s)).toContain('"21"');
+  });
+});

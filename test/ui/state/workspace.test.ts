@@ -62,16 +62,34 @@ describe('matrix tab', () => {
     expect(ws(s).matrix).toMatchObject({ row: rows - 1, col: ACTION_GROUPS.length - 1 });
   });
 
-  it('Given action groups, when g is pressed, then single actions show and the column starts at the left; g again goes back', () => {
+  it('Given action groups, when g is pressed, then single actions run down from the first action; g again goes back', () => {
     let s = cmd(templateState(KEY_POLICY), 'tabMatrix', 'right', 'right');
     s = cmd(s, 'toggleGroups');
     expect(ws(s).matrix).toMatchObject({ mode: 'actions', col: 0 });
     const actions = derivedOf(s)!.matrix!.actions.length;
     expect(viewFor(s).matrixCols).toBe(actions);
-    s = cmd(s, ...Array<'right'>(actions + 5).fill('right'));
+    expect(viewFor(s).matrixActionsDown).toBe(true);
+    // Actions run down: j moves along the actions, l along the principals.
+    s = cmd(s, ...Array<'down'>(actions + 5).fill('down'));
+    expect(ws(s).matrix.col).toBe(actions - 1);
+    s = cmd(s, 'right');
+    expect(ws(s).matrix.row).toBe(1);
+    s = cmd(s, 'first');
+    expect(ws(s).matrix).toMatchObject({ col: 0, row: 1 });
+    s = cmd(s, 'last');
     expect(ws(s).matrix.col).toBe(actions - 1);
     s = cmd(s, 'toggleGroups');
     expect(ws(s).matrix).toMatchObject({ mode: 'groups', col: 0 });
+  });
+
+  it('Given single actions, when t is pressed, then principals run down and j moves along them; t again swaps back', () => {
+    let s = cmd(templateState(KEY_POLICY), 'tabMatrix', 'toggleGroups', 'transpose');
+    expect(ws(s).matrix.transposed).toBe(true);
+    expect(viewFor(s).matrixActionsDown).toBe(false);
+    s = cmd(s, 'down', 'right', 'right');
+    expect(ws(s).matrix).toMatchObject({ row: 1, col: 2 });
+    s = cmd(s, 'transpose', 'down');
+    expect(ws(s).matrix).toMatchObject({ row: 1, col: 3, transposed: false });
   });
 
   it('Given the cursor on the last row, when that row disappears (a list entry removed), then the cursor moves back onto the grid', () => {
