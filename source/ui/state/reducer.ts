@@ -210,7 +210,8 @@ function command(state: AppState, cmd: Command, view: View, lib: TemplateLibrary
   if ((cmd === 'copy' || cmd === 'write') && view.noOutput) return { ...state, message: { tone: 'error', text: view.noOutput } };
   if (cmd === 'copy') return withEffect(state, { kind: 'copy' });
   if (cmd === 'write') return { ...state, prompt: { kind: 'write-path', draft: view.defaultWritePath, caret: view.defaultWritePath.length } };
-  if (cmd === 'filter') {
+  // In the Ask tab `/` filters its own lists (ask.ts); elsewhere it finds in the tab's list.
+  if (cmd === 'filter' && state.workspace.tab !== 'ask') {
     const target = searchTargetOf(state.workspace);
     if (!target) return { ...state, message: { tone: 'info', text: '/ finds in the statements (Tab to them), findings and matrix rows' } };
     return { ...state, prompt: { kind: 'search', target, draft: '', caret: 0, origin: cursorOf(state.workspace, target, view) } };
