@@ -7,7 +7,7 @@ import { flagBoolean, parseCommandArgs } from './args.js';
 import { EXIT, UsageError, type CommandIo } from './io.js';
 import { loadPolicy, requireReadable } from './load-policy.js';
 
-const FLAGS = { json: 'boolean', kind: 'string' } as const;
+const FLAGS = { json: 'boolean', kind: 'string', policy: 'string' } as const;
 
 /** SPEC 2.2 JSON: the cell model as it is, rows with their evaluatedAs. */
 export function matrixJson(m: Matrix): unknown {

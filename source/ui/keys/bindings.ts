@@ -165,6 +165,8 @@ export type KeyContext =
   | 'parameters'
   | 'statements'
   | 'file-statements'
+  | 'picked-statements'
+  | 'picker'
   | 'matrix'
   | 'findings'
   | 'export'
@@ -181,6 +183,8 @@ export const CONTEXT_COMMANDS: Readonly<Record<KeyContext, readonly Command[]>> 
   parameters: ['down', 'confirm', 'add', 'remove', 'nextPane', ...WORKSPACE_TAIL],
   statements: ['down', 'pageDown', 'nextPane', 'back', ...WORKSPACE_TAIL],
   'file-statements': ['down', 'pageDown', ...WORKSPACE_TAIL],
+  'picked-statements': ['down', 'pageDown', 'back', ...WORKSPACE_TAIL],
+  picker: ['down', 'pageDown', 'confirm', 'help', 'quit'],
   matrix: ['down', 'right', 'toggleGroups', ...WORKSPACE_TAIL],
   findings: ['down', 'confirm', ...WORKSPACE_TAIL],
   export: ['right', 'copy', 'write', 'tabPolicy', 'help', 'quit'],
@@ -214,6 +218,8 @@ const FOOTER_TEXT: Partial<Record<Command, string>> = {
 const CONTEXT_TEXT: Partial<Record<KeyContext, Partial<Record<Command, string>>>> = {
   statements: { pageDown: 'scroll' },
   'file-statements': { pageDown: 'scroll' },
+  'picked-statements': { pageDown: 'scroll', back: 'policies' },
+  picker: { confirm: 'open', pageDown: 'page' },
   browser: { confirm: 'open', back: 'clear filter' },
   filter: { confirm: 'keep filter', back: 'clear' },
   parameters: { confirm: 'edit' },

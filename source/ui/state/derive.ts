@@ -3,6 +3,7 @@ import { basename, extname } from 'node:path';
 import { EXPORT_EXTENSIONS, exportPolicy, type ExportFormat } from '../../core/export/index.js';
 import { sortFindings, type Finding } from '../../core/lint/catalog.js';
 import { lintPolicy } from '../../core/lint/index.js';
+import { lintSourcePolicy } from '../../core/lint/rules/sources.js';
 import { buildMatrix } from '../../core/matrix/index.js';
 import { buildDocument, canonicalize, detectKind, parsePolicy, serializePolicy, type PolicyDocument, type PolicyKind } from '../../core/policy/index.js';
 import { renderTemplate, type Template } from '../../core/templates/index.js';
@@ -59,6 +60,12 @@ export function derive(source: WorkspaceSource, template: Template | undefined):
     document = buildDocument(policy);
     text = serializePolicy(policy);
     kind = template.kind;
+  } else if (source.kind === 'file' && source.policy) {
+    // A policy read out of a source (SPEC 2.5): its tree points into the source file, whose lines the Findings tab quotes.
+    text = source.text;
+    document = source.policy.source.parsed.document;
+    policy = document?.raw ?? null;
+    kind = source.policy.kind;
   } else {
     text = source.kind === 'file' ? source.text : '';
     const parsed = parsePolicy(text);
@@ -79,18 +86,21 @@ export function derive(source: WorkspaceSource, template: Template | undefined):
     note: notes[s.index] ?? null,
   }));
   const decodeFinding = source.kind === 'file' ? source.decodeFinding : undefined;
-  const findings = (decodeFinding ? [decodeFinding] : sortFindings(lintPolicy(text, { kind }).findings)).map(shownFinding);
+  const sourcePolicy = source.kind === 'file' ? source.policy : undefined;
+  const linted = sourcePolicy ? lintSourcePolicy(sourcePolicy.source, kind) : sortFindings(lintPolicy(text, { kind }).findings);
+  const findings = (decodeFinding ? [decodeFinding] : linted).map(shownFinding);
   const syntax = findings.find((f) => f.id === 'JSON_SYNTAX');
   return {
-    title: source.kind === 'template' ? (template?.title ?? source.templateId) : visibleLine(source.name),
+    title: source.kind === 'template' ? (template?.title ?? source.templateId) : visibleLine(sourcePolicy ? `${source.name}: ${sourcePolicy.name}` : source.name),
     kind,
     policy,
     document,
     statements,
     matrix: document ? shownMatrix(buildMatrix(document, kind)) : null,
     findings,
-    name: source.kind === 'template' ? source.templateId : stem(source.name),
-    fileName: source.kind === 'file' && source.name !== '<stdin>' ? source.name : null,
+    // A policy out of a source is written beside it under its own name (./aws_kms_key_orders.json), never over the source file.
+    name: source.kind === 'template' ? source.templateId : sourcePolicy ? identifierOf(sourcePolicy.name) : stem(source.name),
+    fileName: source.kind === 'file' && source.name !== '<stdin>' && !sourcePolicy ? source.name : null,
     text,
     unreadable: document === null || syntax ? `the policy is not readable JSON${syntax?.line != null ? ` (line ${syntax.line}, column ${syntax.column ?? 1})` : ''}; see the Findings tab` : null,
   };
@@ -109,6 +119,11 @@ function shownMatrix(m: Matrix): Matrix {
 function canonicalStatement(raw: unknown): unknown {
   const doc = canonicalize({ Statement: [raw] }) as { Statement: unknown[] };
   return doc.Statement[0];
+}
+
+/** A policy's name in its source as a file stem and Terraform name: letters, digits, '_' and '-'. */
+function identifierOf(name: string): string {
+  return name.replace(/[^A-Za-z0-9_-]+/g, '_').replace(/^_+|_+$/g, '') || 'policy';
 }
 
 function stem(name: string): string {

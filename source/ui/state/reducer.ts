@@ -2,7 +2,8 @@ import { commandOf, type Command, type KeyContext, type KeyPress, type NamedKey 
 import type { TemplateLibrary } from './workspace.js';
 import { editCancel, editKey, editSubmit, initialWorkspace, workspaceCommand } from './workspace.js';
 import { editText, type TextEdit } from './text-edit.js';
-import type { AppState, Effect, Prompt, StatusMessage, View, WorkspaceSource } from './types.js';
+import type { AppState, Effect, PickerState, Prompt, StatusMessage, View, WorkspaceSource } from './types.js';
+import { pickerCommand } from './picker.js';
 import { clampToView } from './view.js';
 
 /** Everything that can happen to the UI state; side effects come back as `effect-done`. */
@@ -32,18 +33,22 @@ export function keyContextOf(state: AppState): KeyContext {
   if (state.prompt) return focus === 'prompt-text' ? 'prompt-text' : 'prompt-yesno';
   if (focus === 'filter' || focus === 'edit') return focus;
   const ws = state.workspace;
+  if (state.screen === 'picker') return 'picker';
   if (state.screen === 'browser' || !ws) return 'browser';
   if (ws.tab !== 'policy') return ws.tab;
-  // An opened file has one pane and no browser to go back to.
-  return ws.source.kind === 'file' ? 'file-statements' : ws.pane;
+  // An opened file has one pane and no browser to go back to; a policy picked from a source goes back to the picker.
+  if (ws.source.kind === 'file') return state.picker ? 'picked-statements' : 'file-statements';
+  return ws.pane;
 }
 
-export function initialState(source?: WorkspaceSource, lib?: TemplateLibrary): AppState {
+/** The first state: the browser, the workspace on a source, or (`picker`) the list of a source's policies. */
+export function initialState(source?: WorkspaceSource, lib?: TemplateLibrary, picker?: PickerState): AppState {
   const template = source?.kind === 'template' ? lib?.find(source.templateId) : undefined;
   return {
-    screen: source ? 'workspace' : 'browser',
+    screen: picker ? 'picker' : source ? 'workspace' : 'browser',
     browser: { filter: '', filterCaret: 0, filtering: false, selected: 0 },
-    workspace: source ? initialWorkspace(source, template) : null,
+    picker: picker ?? null,
+    workspace: source && !picker ? initialWorkspace(source, template) : null,
     help: false,
     prompt: null,
     message: null,
@@ -176,7 +181,10 @@ function command(state: AppState, cmd: Command, view: View, lib: TemplateLibrary
   if (focus === 'edit') return cmd === 'back' && state.workspace ? { ...state, workspace: editCancel(state.workspace) } : state;
   if (cmd === 'help') return { ...state, help: true };
   if (cmd === 'quit') return state.workspace?.dirty ? { ...state, prompt: { kind: 'discard', then: 'quit' } } : withEffect(state, { kind: 'quit' });
+  if (state.screen === 'picker' && state.picker) return pickerCommand(state, state.picker, cmd);
   if (state.screen === 'browser' || !state.workspace) return browserCommand(state, cmd, view, lib);
+  // Esc from a policy picked out of a source: back to its list, on the same entry (an opened file cannot be edited, so nothing is lost).
+  if (cmd === 'back' && state.picker && state.workspace.source.kind === 'file' && !state.workspace.editing) return { ...state, screen: 'picker', workspace: null };
   if (cmd === 'back' && state.workspace.source.kind === 'template') {
     return state.workspace.dirty ? { ...state, prompt: { kind: 'discard', then: 'browser' } } : { ...state, screen: 'browser', workspace: null };
   }
