@@ -37,11 +37,11 @@ export async function startupBench(target, log, runs = 15) {
   return [
     {
       figure: `Start-up to the browser's first full frame, ${target.label} (ms, ${runs} runs)`,
-      target: '<= 0.6x hello',
+      target: '<= 0.4x hello',
       median: median(ours),
       spread: `IQR ${o1.toFixed(0)}–${o3.toFixed(0)}`,
       extra: `${ratio.toFixed(2)}x`,
-      ok: ratio <= 0.6,
+      ok: ratio <= 0.4,
     },
     {
       figure: `  minimal Ink "hello" app, unbundled (ms, ${runs} runs, alternating)`,

@@ -124,6 +124,15 @@ const rgiEmojiRegex = { test: (text) => (__kptRgi ??= new RegExp('^\\p{RGI_Emoji
     ],
     append: '',
   },
+  {
+    // Yoga (Ink's layout, WebAssembly inlined as a data: URI) asks `typeof fetch` before it
+    // reads its own inlined bytes; in Node that first look at the global loads undici (~30 ms
+    // of start-up) only to take the branch that does not fetch. The binary is inlined, so the
+    // no-fetch branch is the one always taken: same bytes, same module, no undici.
+    file: /[\\/]node_modules[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/,
+    replace: [['"function"!=typeof fetch?Promise.resolve().then(function(){return wa()})', '!0?Promise.resolve().then(function(){return wa()})']],
+    append: '',
+  },
 ];
 
 function inkFrameWork() {

@@ -1,5 +1,9 @@
-import { runCli } from './commands/run.js';
+import { isMainThread, workerData } from 'node:worker_threads';
+import { runCli, type InteractiveRun } from './commands/run.js';
 import { readStream } from './io/read-input.js';
+import { isDeriveWorker } from './ui/background/role.js';
+
+async function main(): Promise<void> {
 
 const io = {
   stdout: process.stdout,
@@ -22,7 +26,15 @@ const interactive = async () => {
   const [{ runInteractive }, { keepYoungGenerationSmall }] = await Promise.all([import('./ui/run.js'), import('./ui/perf/heap.js')]);
   // After the UI's modules are loaded, before the first frame: peak memory stays well under 120 MB.
   keepYoungGenerationSmall();
-  return runInteractive;
+  // This file, started again as a worker thread, computes large policies' findings and matrix.
+  const entry = new URL(import.meta.url);
+  const run: InteractiveRun = (argv, cliIo) => runInteractive(argv, cliIo, { workerEntry: entry });
+  return run;
 };
 
 process.exitCode = await runCli(process.argv.slice(2), io, interactive);
+}
+
+// Started as the UI's background worker (source/ui/background): serve, and nothing else.
+if (!isMainThread && isDeriveWorker(workerData)) (await import('./ui/background/derive-worker.js')).serveDerivations();
+else await main();

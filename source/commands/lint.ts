@@ -6,18 +6,24 @@ import { VERSION } from '../version.js';
 import { flagChoice, flagString, parseCommandArgs } from './args.js';
 import { EXIT, UsageError, type CommandIo } from './io.js';
 import { loadPolicies } from './load-policy.js';
+import { loadGrants } from './load-grants.js';
+import { lintGrants } from '../core/grants/index.js';
+import { keyPolicyAccount } from '../core/matrix/index.js';
 
 /**
- * `lint <source|dir|-> [--format text|json|sarif] [--kind key|identity] [--policy NAME]`
- * (SPEC 2, 2.3, 2.5): every policy of the source, or of every source under a directory.
+ * `lint <source|dir|-> [--format text|json|sarif] [--kind key|identity] [--policy NAME] [--grants FILE]`
+ * (SPEC 2, 2.3, 2.5, 2.6): every policy of the source, or of every source under a directory;
+ * with --grants, the key's grants too (their findings are reported under the grants file).
  */
 export async function run(argv: readonly string[], io: CommandIo): Promise<number> {
-  const args = parseCommandArgs('lint', argv, { format: 'string', kind: 'string', policy: 'string' });
+  const args = parseCommandArgs('lint', argv, { format: 'string', kind: 'string', policy: 'string', grants: 'string' });
   if (args.positionals.length > 1) throw new UsageError("lint: expected one policy source, a directory, or '-'");
   const path = args.positionals[0];
   if (path === undefined) throw new UsageError("lint: expected a policy source, a directory, or '-' for standard input");
   const format = flagChoice(args, 'format', ['text', 'json', 'sarif'] as const, 'text');
   const policy = flagString(args, 'policy');
+  const grantsPath = flagString(args, 'grants');
+  if (grantsPath === '-' && path === '-') throw new UsageError("lint: only one file can be read from standard input ('-')");
   const sources = await loadPolicies(path, args, io, { directories: true, ...(policy !== undefined ? { policy } : {}) });
 
   const reports: PolicyReport[] = sources.policies.map((p) => ({
@@ -28,10 +34,20 @@ export async function run(argv: readonly string[], io: CommandIo): Promise<numbe
     findings: p.unreadable ? p.findings : lintSourcePolicy(p.source, p.kind),
   }));
   for (const problem of sources.problems) reports.push({ file: problem.file, policy: null, kind: 'source', sourceText: '', findings: [problem.finding] });
+  let grantsUnreadable = false;
+  if (grantsPath !== undefined) {
+    // The grants of the key: checked against the key policy when the source holds exactly one.
+    const grants = await loadGrants(grantsPath, io);
+    const keyPolicies = sources.policies.filter((p) => p.kind === 'key' && !p.unreadable && p.parsed.document);
+    const keyPolicy = keyPolicies.length === 1 ? keyPolicies[0]!.parsed.document! : undefined;
+    const findings = [...grants.findings, ...lintGrants(grants.grants, keyPolicy ? { keyPolicy, keyAccount: keyPolicyAccount(keyPolicy) } : {})];
+    grantsUnreadable = grants.findings.some((f) => f.id === 'JSON_SYNTAX');
+    reports.push({ file: grants.name, policy: 'grants', kind: 'grants', sourceText: grants.text, findings });
+  }
   const all: Finding[] = reports.flatMap((r) => r.findings);
-  const unreadable = sources.policies.some((p) => p.unreadable) || sources.problems.some((p) => p.finding.id === 'JSON_SYNTAX');
+  const unreadable = grantsUnreadable || sources.policies.some((p) => p.unreadable) || sources.problems.some((p) => p.finding.id === 'JSON_SYNTAX');
 
-  const bare = sources.filesRead === 1 && sources.format === 'policy-document' && reports.length === 1 && reports[0]!.policy !== null;
+  const bare = grantsPath === undefined && sources.filesRead === 1 && sources.format === 'policy-document' && reports.length === 1 && reports[0]!.policy !== null;
   if (bare) {
     // A bare policy document: the report of SPEC 2.3, unchanged.
     const r = reports[0]!;

@@ -3,11 +3,13 @@ import { visibleLine } from '../core/text/visible.js';
 import { ACTION_GROUPS, ACTION_GROUP_LABELS } from '../core/catalog/kms.js';
 import { kmsActionsByGroup } from '../core/catalog/kms.js';
 import { buildMatrix, cellConditionKeys, DISPLAY_LEGEND, DISPLAY_MEANINGS, DISPLAY_SYMBOLS, DISPLAY_WORDS, groupDisplay, type GroupDisplay, type Matrix } from '../core/matrix/index.js';
-import { flagBoolean, parseCommandArgs } from './args.js';
+import { flagBoolean, flagString, parseCommandArgs } from './args.js';
 import { EXIT, UsageError, type CommandIo } from './io.js';
 import { loadPolicy, requireReadable } from './load-policy.js';
+import { requireGrants } from './load-grants.js';
+import { describeGrant, type Grant } from '../core/grants/index.js';
 
-const FLAGS = { json: 'boolean', kind: 'string', policy: 'string' } as const;
+const FLAGS = { json: 'boolean', kind: 'string', policy: 'string', grants: 'string' } as const;
 
 /** SPEC 2.2 JSON: the cell model as it is, rows with their evaluatedAs. */
 export function matrixJson(m: Matrix): unknown {
@@ -59,7 +61,7 @@ const GROUP_HEADINGS: Readonly<Record<(typeof ACTION_GROUPS)[number], string>> =
   'Custom key stores': 'Stores',
 };
 
-export function formatMatrix(m: Matrix, color: boolean): string {
+export function formatMatrix(m: Matrix, color: boolean, grants: readonly Grant[] = []): string {
   const paint = (d: GroupDisplay, s: string) => (color ? `\u001b[${COLORS[d]}m${s}\u001b[0m` : s);
   // Labels come from the policy: shown escaped, never acted on by the terminal (SPEC 2).
   const labels = m.rows.map((r) => visibleLine(r.label));
@@ -80,6 +82,8 @@ export function formatMatrix(m: Matrix, color: boolean): string {
   lines.push(`Legend: ${legend.map((d) => `${DISPLAY_SYMBOLS[d]} ${DISPLAY_WORDS[d]}`).join('  ')}`);
   for (const d of ['iam', 'iam-or-direct', 'grant', 'conditional', 'mixed'] as const) if (legend.includes(d)) lines.push(`  ${DISPLAY_SYMBOLS[d]} = ${DISPLAY_MEANINGS[d]}`);
   lines.push(...conditionLines(m));
+  // Grant fields come from the grants file: shown escaped (SPEC 2).
+  if (grants.length > 0) lines.push('Grants (G: allowed through a grant; an explicit Deny of a policy still wins):', ...grants.map((g) => `  ${visibleLine(describeGrant(g))}`));
   lines.push(`Groups: ${ACTION_GROUPS.map((g) => `${GROUP_HEADINGS[g]} = ${ACTION_GROUP_LABELS[g]}`).join('; ')}`);
   for (const [i, row] of m.rows.entries()) if (row.note) lines.push(`${labels[i]!}: ${visibleLine(row.note)}`);
   if (m.kind === 'identity') lines.push('An identity policy is half of the decision: the key policy of each key must also allow.');
@@ -96,10 +100,14 @@ function useColor(io: CommandIo): boolean {
 export async function run(argv: readonly string[], io: CommandIo): Promise<number> {
   const args = parseCommandArgs('matrix', argv, FLAGS);
   if (args.positionals.length > 1) throw new UsageError(`matrix: expected one policy file, got ${args.positionals.length}`);
+  const grantsPath = flagString(args, 'grants');
+  if (grantsPath === '-' && args.positionals[0] === '-') throw new UsageError("matrix: only one file can be read from standard input ('-')");
   const loaded = await loadPolicy(args.positionals[0], args, io, 'matrix');
   requireReadable(loaded);
-  const matrix = buildMatrix(loaded.parsed.document, loaded.kind);
+  const grants = await requireGrants(grantsPath, io);
+  if (grants.length > 0 && loaded.kind !== 'key') throw new UsageError('matrix: --grants needs a key policy (grants are on a key)');
+  const matrix = buildMatrix(loaded.parsed.document, loaded.kind, { grants });
   if (flagBoolean(args, 'json')) io.stdout.write(`${JSON.stringify(matrixJson(matrix), null, 2)}\n`);
-  else io.stdout.write(formatMatrix(matrix, useColor(io)));
+  else io.stdout.write(formatMatrix(matrix, useColor(io), grants));
   return EXIT.ok;
 }

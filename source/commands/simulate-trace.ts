@@ -5,9 +5,9 @@ import type { DecidingRule, TraceBecause, TracedAuthorizationResult, TraceEntry 
 // Every string from the policy or the command line is shown through visibleLine: escapes are shown, never sent.
 const visibleText = visibleLine;
 
-/** SPEC 2.1: {policy, statement, applies, because?} per statement. */
+/** SPEC 2.1: {policy, statement, applies, because?} per statement; a grant's entry also names it ({policy: "grant", grant: id}). */
 export function traceJson(trace: readonly TraceEntry[]): object[] {
-  return trace.map((t) => ({ policy: t.policy, statement: t.statement, applies: t.applies, ...(t.because ? { because: t.because } : {}) }));
+  return trace.map((t) => ({ policy: t.policy, ...(t.grant !== undefined ? { grant: t.grant } : {}), statement: t.statement, applies: t.applies, ...(t.because ? { because: t.because } : {}) }));
 }
 
 const ELEMENT_TEXT = {
@@ -18,6 +18,9 @@ const ELEMENT_TEXT = {
   NotAction: 'NotAction excludes this action',
   Resource: 'Resource does not name this key',
   NotResource: 'NotResource excludes this key',
+  KeyId: 'the grant is for another key',
+  Operations: 'the grant does not allow this operation',
+  GranteePrincipal: 'the grant is for another grantee principal (and this principal is not its retiring principal)',
 } as const;
 
 const list = (values: readonly string[]) => values.map((v) => `"${visibleText(v)}"`).join(', ');
@@ -38,9 +41,11 @@ const RULE_TEXT: Record<DecidingRule, string> = {
   'key-policy-unknown': 'the key policy was not given: only the IAM policies were checked, and the key policy must also allow',
   'not-cross-account-action': 'KMS does not allow this action on a key in another account',
   'key-policy-does-not-allow': 'no key policy statement allows this principal, so nothing allows the request',
+  'grant-allows': 'a grant allows it (a grant needs no IAM policy), and no explicit Deny applies',
 };
 
 function where(policy: TraceEntry['policy']): string {
+  if (policy === 'grant') return 'Grants';
   return policy === 'key' ? 'Key policy' : `Identity policy ${visibleText(policy.slice('identity:'.length))}`;
 }
 
@@ -53,7 +58,7 @@ export function traceText(r: TracedAuthorizationResult): string {
       current = t.policy;
       lines.push(`  ${where(t.policy)}:`);
     }
-    const name = `statement ${t.statement}${t.sid !== undefined ? ` (${visibleText(t.sid)})` : ''}`;
+    const name = t.grant !== undefined ? `grant ${visibleText(t.grant)}` : `statement ${t.statement}${t.sid !== undefined ? ` (${visibleText(t.sid)})` : ''}`;
     const effect = t.effect ?? '-';
     lines.push(t.applies ? `    ${name}: ${effect} applies` : `    ${name}: ${effect} does not apply`);
     if (t.because) lines.push(`      because ${becauseText(t.because)}`);

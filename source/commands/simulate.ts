@@ -6,6 +6,7 @@ import { flagBoolean, flagString, flagStrings, parseCommandArgs } from './args.j
 import { EXIT, UsageError, type CommandIo } from './io.js';
 import { loadPolicy, requireReadable } from './load-policy.js';
 import { traceJson, traceText } from './simulate-trace.js';
+import { requireGrants } from './load-grants.js';
 
 /** arn:PARTITION:kms:REGION:ACCOUNT:key/KEY-ID */
 const KEY_ARN = /^arn:[a-z-]+:kms:[a-z0-9-]+:\d{12}:key\/[^\s/]+$/;
@@ -20,6 +21,7 @@ const FLAGS = {
   json: 'boolean',
   trace: 'boolean',
   policy: 'string',
+  grants: 'string',
 } as const;
 
 /** Repeated --context K=V flags; a key given twice becomes a multi-valued key. */
@@ -56,6 +58,7 @@ export function formatSimulation(r: AuthorizationResult, request: { action: stri
   const via =
     r.decision === 'allow' && r.via === 'direct' ? ' - the key policy allows the principal'
     : r.decision === 'allow' && r.via === 'iam' ? ' - the key policy delegates to IAM, and an IAM policy allows'
+    : r.decision === 'allow' && r.via === 'grant' ? ' - a grant allows it'
     : r.decision === 'implicit-deny' && r.via === 'iam' ? ' - the key policy delegates to IAM: allowed only if an IAM policy of the principal allows it'
     : '';
   const lines = [
@@ -67,6 +70,10 @@ export function formatSimulation(r: AuthorizationResult, request: { action: stri
   if (r.matched.length > 0) {
     lines.push('Matched statements:');
     for (const m of r.matched) {
+      if (m.policy === 'grant') {
+        lines.push(`  ${m.effect.padEnd(5)} grant ${visibleLine(m.grant ?? String(m.statement))}`);
+        continue;
+      }
       const where = m.policy === 'key' ? 'key policy' : `identity policy ${visibleLine(m.policy.slice('identity:'.length))}`;
       lines.push(`  ${m.effect.padEnd(5)} ${where}, statement ${m.statement}${m.sid ? ` (${visibleLine(m.sid)})` : ''}`);
     }
@@ -96,7 +103,8 @@ export async function run(argv: readonly string[], io: CommandIo): Promise<numbe
   const context = parseContext(flagStrings(args, 'context'));
   const keyPath = flagString(args, 'key-policy');
   const identityPaths = flagStrings(args, 'identity-policy');
-  if ([keyPath, ...identityPaths].filter((p) => p === '-').length > 1) throw new UsageError("simulate: only one policy can be read from standard input ('-')");
+  const grantsPath = flagString(args, 'grants');
+  if ([keyPath, ...identityPaths, grantsPath].filter((p) => p === '-').length > 1) throw new UsageError("simulate: only one policy can be read from standard input ('-'), grants included");
 
   let keyPolicy;
   if (keyPath !== undefined) {
@@ -112,6 +120,7 @@ export async function run(argv: readonly string[], io: CommandIo): Promise<numbe
     requireReadable(loaded);
     identityPolicies.push({ name: loaded.name, document: loaded.parsed.document });
   }
+  const grants = await requireGrants(grantsPath, io);
   const trace = flagBoolean(args, 'trace');
   const result = authorize({
     action: action.id,
@@ -120,12 +129,13 @@ export async function run(argv: readonly string[], io: CommandIo): Promise<numbe
     context,
     ...(keyPolicy ? { keyPolicy } : {}),
     identityPolicies,
+    ...(grantsPath !== undefined ? { grants } : {}),
   }, { trace });
   // authorize returns the trace exactly when asked for it.
   const traced = trace ? (result as TracedAuthorizationResult) : undefined;
   if (flagBoolean(args, 'json')) {
-    // SPEC 2.1: every matched entry has the same four keys (sid is null when the statement has none).
-    const matched = result.matched.map((m) => ({ policy: m.policy, statement: m.statement, sid: m.sid ?? null, effect: m.effect }));
+    // SPEC 2.1: every matched entry has the same four keys (sid is null when the statement has none); a grant's also names it.
+    const matched = result.matched.map((m) => ({ policy: m.policy, ...(m.grant !== undefined ? { grant: m.grant } : {}), statement: m.statement, sid: m.sid ?? null, effect: m.effect }));
     io.stdout.write(`${JSON.stringify({ decision: result.decision, via: result.via, matched, notes: result.notes, ...(traced ? { trace: traceJson(traced.trace) } : {}) }, null, 2)}\n`);
   } else {
     const shownResource = resource ?? defaultKeyArn(principal);

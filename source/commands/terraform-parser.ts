@@ -11,8 +11,8 @@ let parser: Promise<Hcl2Json> | null = null;
 
 const oneLine = (e: unknown) => (e instanceof Error ? e.message : String(e)).split('\n')[0]!;
 
-/** Reads the .tf files of one module together, so references between them are followed. */
-export async function readTerraformFiles(files: readonly { file: string; text: string }[]): Promise<SourceRead> {
+/** The .tf files as hcl2json reads them (a file the parser rejects keeps its error). */
+export async function parseTerraformFiles(files: readonly { file: string; text: string }[]): Promise<TerraformFile[]> {
   parser ??= import('@cdktf/hcl2json');
   const hcl = await parser;
   const parsed: TerraformFile[] = [];
@@ -23,6 +23,14 @@ export async function readTerraformFiles(files: readonly { file: string; text: s
       parsed.push({ file: f.file, text: f.text, json: null, error: oneLine(e) });
     }
   }
+  return parsed;
+}
+
+/** Reads the .tf files of one module together, so references between them are followed. */
+export async function readTerraformFiles(files: readonly { file: string; text: string }[]): Promise<SourceRead> {
+  parser ??= import('@cdktf/hcl2json');
+  const hcl = await parser;
+  const parsed = await parseTerraformFiles(files);
   const asts = new Map<string, HclExpressionAst | null>();
   for (const expr of terraformExpressions(parsed)) {
     try {

@@ -12,7 +12,9 @@ import { commandOf, keyPresses } from './keys/bindings.js';
 import { Browser } from './screens/browser.js';
 import { Picker } from './screens/picker.js';
 import { Workspace } from './screens/workspace.js';
-import { exportText, type Derived } from './state/derive.js';
+import { exportText, type Derived, type SlowParts } from './state/derive.js';
+import type { PolicyKind } from '../core/policy/model.js';
+import type { Grant } from '../core/grants/model.js';
 import { createReducer, keyContextOf, type Action } from './state/reducer.js';
 import type { AppState, Effect, View } from './state/types.js';
 import { createViewSource, viewOf } from './state/view.js';
@@ -28,6 +30,8 @@ export interface UiServices {
   /** Ctrl+Z: stop the program as the shell would (the terminal is restored first). */
   readonly suspend?: () => void;
   readonly check: (path: string) => Promise<{ readonly exists: boolean; readonly refusal: string | null }>;
+  /** Computes a large opened policy's findings and matrix off the UI thread; without it they are computed in place. */
+  readonly background?: (text: string, kind: PolicyKind, grants: readonly Grant[]) => Promise<SlowParts>;
 }
 
 export interface AppProps {
@@ -41,7 +45,13 @@ export function App({ initial, services }: AppProps) {
   // The view source reads the size when a key comes (how far the statement detail scrolls depends on it).
   const sizeNow = useRef(size);
   sizeNow.current = size;
-  const source = useMemo(() => createViewSource(services.templates, services.library, () => sizeNow.current), [services.templates, services.library]);
+  // A large policy's findings and matrix arrive later (services.background): the next render picks them up.
+  const [, setArrived] = useState(0);
+  const source = useMemo(() => {
+    const run = services.background;
+    const background = run ? { run, onReady: () => setArrived((n) => n + 1) } : undefined;
+    return createViewSource(services.templates, services.library, () => sizeNow.current, background);
+  }, [services.templates, services.library, services.background]);
   const reducer = useMemo(() => createReducer(services.library, source.view), [services.library, source]);
   const [state, dispatch] = useReducer(reducer, initial);
   const ws = state.workspace;

@@ -4,6 +4,8 @@ import { homedir } from 'node:os';
 import { ReadStream } from 'node:tty';
 import { render } from 'ink';
 import { EXIT, UsageError, type CommandIo } from '../commands/io.js';
+import { flagString, parseCommandArgs } from '../commands/args.js';
+import { requireGrants } from '../commands/load-grants.js';
 import { decodePolicyBytes } from '../core/policy/index.js';
 import { allTemplates, findTemplate, validateParameter } from '../core/templates/index.js';
 import { destinationOf, writeFileAtomic } from '../io/atomic-write.js';
@@ -11,13 +13,13 @@ import { expandHome } from '../io/paths.js';
 import { copyText } from '../io/clipboard.js';
 import { readInput } from '../io/read-input.js';
 import { App, type UiServices } from './app.js';
+import { backgroundDeriver } from './background/derive-client.js';
 import { ErrorBoundary } from './components/error-boundary.js';
 import { SYMBOLS } from './components/symbols.js';
 import { handleSuspend } from './suspend.js';
 import { initialState } from './state/reducer.js';
 import type { PickerState, WorkspaceSource } from './state/types.js';
 import { sourceEntries } from './state/picker.js';
-import { flagString, parseCommandArgs } from '../commands/args.js';
 import { choosePolicy, loadSourceText, policyNames } from '../commands/load-policy.js';
 
 const ENTER_ALTERNATE_SCREEN = '\u001b[?1049h';
@@ -31,23 +33,28 @@ const SHOW_CURSOR = '\u001b[?25h';
  * of SPEC 2.5 holding several policies opens on a picker of them, unless --policy names one.
  */
 async function openSource(argv: readonly string[], io: CommandIo): Promise<{ source: WorkspaceSource; picker?: PickerState }> {
-  const args = parseCommandArgs('open', argv, { policy: 'string', kind: 'string' });
+  const args = parseCommandArgs('open', argv, { policy: 'string', kind: 'string', grants: 'string' });
   const [path, ...extra] = args.positionals;
-  if (path === undefined || extra.length > 0) throw new UsageError("open takes one policy source, or '-' for standard input: kms-policy-tui open <source|-> [--policy NAME]");
+  if (path === undefined || extra.length > 0) throw new UsageError("open takes one policy source, or '-' for standard input: kms-policy-tui open <source|-> [--policy NAME] [--grants FILE]");
+  const grantsPath = flagString(args, 'grants');
+  if (grantsPath === '-' && path === '-') throw new UsageError("open: only one file can be read from standard input ('-')");
+  // The key's grants (SPEC 2.6): grant paths in the Matrix tab; a malformed grants file is a usage error (file, line, column).
+  const grants = grantsPath !== undefined ? { grants: await requireGrants(grantsPath, io) } : {};
   const input = await readInput(path, io);
   const decoded = decodePolicyBytes(input.bytes);
-  if (!decoded.ok) return { source: { kind: 'file', name: input.name, text: '', decodeFinding: decoded.finding } };
+  if (!decoded.ok) return { source: { kind: 'file', name: input.name, text: '', decodeFinding: decoded.finding, ...grants } };
   const sources = await loadSourceText(path, input.name, decoded.text, args);
   const policyName = flagString(args, 'policy');
   const bare = sources.format === 'policy-document' && sources.policies.length === 1 && sources.problems.length === 0;
   // A bare document opens as it is, readable or not (the Findings tab shows a syntax error).
-  if (bare && policyName === undefined) return { source: { kind: 'file', name: input.name, text: decoded.text } };
-  const entries = sourceEntries(input.name, policyName === undefined ? sources.policies : sources.policies.filter((p) => p.policyName === policyName));
+  if (bare && policyName === undefined) return { source: { kind: 'file', name: input.name, text: decoded.text, ...grants } };
+  const withGrants = (s: WorkspaceSource): WorkspaceSource => (s.kind === 'file' ? { ...s, ...grants } : s);
+  const entries = sourceEntries(input.name, policyName === undefined ? sources.policies : sources.policies.filter((p) => p.policyName === policyName)).map(withGrants);
   if (policyName !== undefined && entries.length === 0) throw new UsageError(`${path}: no policy named '${policyName}'. ${policyNames(sources.policies)}`);
   if (entries.length > 1) return { source: entries[0]!, picker: { file: input.name, entries, selected: 0 } };
   // One policy: the same checks as every other command (a source that cannot be read, or holds none, is exit 2).
   const one = policyName === undefined ? choosePolicy(sources, path, 'open') : undefined;
-  return { source: one ? sourceEntries(input.name, [one])[0]! : entries[0]! };
+  return { source: one ? withGrants(sourceEntries(input.name, [one])[0]!) : entries[0]! };
 }
 
 /** Keys come from standard input, or from the controlling terminal when standard input was a pipe (`open -`). */
@@ -87,8 +94,13 @@ function asciiTruncation(stdout: NodeJS.WriteStream): () => void {
   };
 }
 
+export interface InteractiveOptions {
+  /** The built CLI's own file: started as a worker thread, it computes large policies' findings and matrix. */
+  readonly workerEntry?: URL;
+}
+
 /** The interactive UI: the template browser, or `open <file|->` the workspace on a policy. */
-export async function runInteractive(argv: readonly string[], io: CommandIo): Promise<number> {
+export async function runInteractive(argv: readonly string[], io: CommandIo, options: InteractiveOptions = {}): Promise<number> {
   const [command, ...rest] = argv;
   if (command !== undefined && command !== 'open') throw new UsageError(`unknown command '${command}'`);
   if (io.env.TERM === 'dumb') throw new UsageError(DUMB_TERMINAL);
@@ -102,6 +114,7 @@ export async function runInteractive(argv: readonly string[], io: CommandIo): Pr
     copy: (text) => copyText(text, { env: io.env, stdout }),
     write: (path, text, overwrite) => writeFileAtomic(expandHome(path, homedir()), text, { overwrite }),
     suspend: () => process.kill(process.pid, 'SIGTSTP'),
+    ...(options.workerEntry ? { background: backgroundDeriver(options.workerEntry) } : {}),
     check: async (path) => {
       const dest = await destinationOf(expandHome(path, homedir()));
       if (!dest.ok) return { exists: false, refusal: dest.reason === 'not-a-file' || dest.reason === 'is-directory' ? dest.message : null };

@@ -31,6 +31,8 @@ export interface RenderOptions {
   readonly files?: Record<string, string>;
   /** Paths the write check refuses, with the message (a folder, FIFO or device). */
   readonly refuse?: Record<string, string>;
+  /** Computes large policies' findings and matrix "in the background" (the real app: a worker thread). */
+  readonly background?: UiServices['background'];
 }
 
 export interface Rendered {
@@ -72,6 +74,7 @@ export function fakeServices(options: RenderOptions = {}): { services: UiService
       return { ok: true, path, overwritten };
     },
     check: async (path) => ({ exists: world.files.has(path), refusal: options.refuse?.[path] ?? null }),
+    ...(options.background ? { background: options.background } : {}),
   };
   return { services, world };
 }

@@ -3,7 +3,17 @@
  * key-policy-default.html (the account statement delegates to IAM),
  * key-policy-modifying-external-accounts.html (cross-account needs the key
  * policy and an IAM policy, for the operations KMS allows cross-account), and
- * the IAM policy evaluation logic (an explicit Deny anywhere wins).
+ * the IAM policy evaluation logic (an explicit Deny anywhere wins). Grants (SPEC 2.6,
+ * grants/evaluate.ts) allow beside the policies: "When authorizing access to a KMS key,
+ * grants are considered along with key policies and IAM policies" (grants.html), and a
+ * grant alone is enough for its grantee (its permissions need no IAM policy:
+ * grant-delete.html, "Principals specified in the grant can retire a grant without the
+ * kms:RetireGrant permission"; across accounts too, the reading that shows the key's
+ * owner the most access). An explicit Deny in the key policy or an IAM policy still wins
+ * over a grant: "No AWS principal has any permissions to a KMS key unless that permission
+ * is provided explicitly and never denied"
+ * (https://docs.aws.amazon.com/kms/latest/developerguide/control-access.html), and "A grant
+ * can allow access to a KMS key, but not deny access" (grants.html).
  */
 import { CROSS_ACCOUNT_ACTION_NAMES, kmsAction, type KmsAction } from '../catalog/kms.js';
 import type { ConditionClause } from '../policy/model.js';
@@ -17,8 +27,10 @@ import type {
   TracedAuthorizationResult,
   TraceElement,
   TraceEntry,
+  ResultVia,
   Via,
 } from './types.js';
+import { grantContext, grantMiss, type GrantMiss } from '../grants/evaluate.js';
 import { compileDocument, type CompiledStatement } from './compile.js';
 import { clauseHolds, normalizeContext, type NormalizedContext } from './conditions.js';
 import { derivedContext, DERIVED_KEYS } from './derived.js';
@@ -29,6 +41,7 @@ export const EXAMPLE_ACCOUNT = '111122223333';
 export const EXAMPLE_KEY_ID = '1234abcd-12ab-34cd-56ef-1234567890ab';
 export const NOTE_IAM_DELEGATION = 'allowed if an IAM policy of the principal allows it';
 export const NOTE_KEY_POLICY_UNKNOWN = 'the key policy was not given: it must also allow this request';
+export const NOTE_GRANT_KEY_POLICY_UNKNOWN = 'the key policy was not given: an explicit Deny in it would still win over the grant';
 export const NOTE_SERVICE_NO_IDENTITY = 'identity policies do not apply to a service principal: they were ignored';
 
 /** The --resource default: a key in the principal's account, us-west-2. */
@@ -76,6 +89,27 @@ function because(miss: Miss, context: NormalizedContext): TraceBecause {
   if (typeof miss === 'string') return { element: miss };
   const actual = context.get(miss.key.toLowerCase());
   return { element: 'Condition', operator: miss.operator, key: miss.key, expected: miss.values, actual: actual && actual.length > 0 ? actual : null };
+}
+
+/** The grants that allow the request (in the order given), with a trace entry per grant when tracing. */
+function evaluateGrants(req: Ctx): MatchedStatement[] {
+  const out: MatchedStatement[] = [];
+  const operation = kmsAction(req.action)?.name ?? req.action.replace(/^kms:/i, '');
+  (req.grants ?? []).forEach((g, index) => {
+    const miss: GrantMiss | null = grantMiss(g, operation, req.resource, req.principal, req.context);
+    if (req.trace) {
+      req.trace.push({
+        policy: 'grant',
+        statement: index,
+        grant: g.id,
+        effect: 'Allow',
+        applies: miss === null,
+        ...(miss !== null ? { because: because(miss, grantContext(req.context)) } : {}),
+      });
+    }
+    if (miss === null) out.push({ policy: 'grant', statement: index, grant: g.id, effect: 'Allow' });
+  });
+  return out;
 }
 
 function record(req: Ctx, policy: TraceEntry['policy'], s: CompiledStatement, miss: Miss | null): void {
@@ -129,6 +163,7 @@ interface Ctx {
   readonly context: NormalizedContext;
   readonly keyPolicy: AuthorizationRequest['keyPolicy'];
   readonly identityPolicies: AuthorizationRequest['identityPolicies'];
+  readonly grants: AuthorizationRequest['grants'];
   /** Collects the trace when asked for (undefined on the hot path). */
   readonly trace: TraceEntry[] | undefined;
 }
@@ -174,18 +209,45 @@ export function authorize(request: AuthorizationRequest, options?: AuthorizeOpti
     keyPolicy: onKey ? request.keyPolicy : undefined,
     // A service principal is not an IAM identity: no identity policy can apply to it.
     identityPolicies: principal.kind === 'service' ? [] : request.identityPolicies,
+    // Every grant operation is on a key (grants.html, "Grant operations").
+    grants: onKey ? request.grants : undefined,
     trace: options?.trace ? [] : undefined,
   };
   const done = (result: AuthorizationResult, rule: DecidingRule): AuthorizationResult | TracedAuthorizationResult =>
     ctx.trace ? { ...result, trace: ctx.trace, rule } : result;
   const key = evaluateKeyPolicy(ctx);
   const identity = evaluateIdentity(ctx);
+  const granted = evaluateGrants(ctx);
   const hasIdentity = (ctx.identityPolicies?.length ?? 0) > 0;
   const notes: string[] = [];
   if (derived.length > 0) notes.push(`derived from the principal: ${derived.join(', ')}`);
   if (principal.kind === 'service' && (request.identityPolicies?.length ?? 0) > 0) notes.push(NOTE_SERVICE_NO_IDENTITY);
   const deny = [...key.deny, ...identity.deny];
+  // An explicit Deny wins over grants too (control-access.html; see the top of this file).
   if (deny.length > 0) return done({ decision: 'explicit-deny', via: null, matched: deny, notes }, 'explicit-deny-wins');
+  const requestNotes = notes.length;
+  const [result, rule] = policyDecision(request, ctx, key, identity, hasIdentity, notes, catalogAction, resource);
+  if (granted.length === 0 || (result.decision === 'allow' && result.via === 'direct')) return done(result, rule);
+  // A grant allows by itself: what the policies would need (an IAM policy, the key policy) no longer decides.
+  const grantNotes = [...notes.slice(0, requestNotes), `allowed by grant ${granted.map((g) => g.grant).join(', ')}`];
+  if (!request.keyPolicy) grantNotes.push(NOTE_GRANT_KEY_POLICY_UNKNOWN);
+  return done({ decision: 'allow', via: 'grant', matched: [...result.matched, ...granted], notes: grantNotes }, 'grant-allows');
+}
+
+/** The decision of the key policy and the IAM policies alone (no Deny applies), and its rule. */
+function policyDecision(
+  request: AuthorizationRequest,
+  ctx: Ctx,
+  key: PolicyOutcome,
+  identity: PolicyOutcome,
+  hasIdentity: boolean,
+  notes: string[],
+  catalogAction: KmsAction | undefined,
+  resource: string,
+): [AuthorizationResult, DecidingRule] {
+  const done = (r: AuthorizationResult, rule: DecidingRule): [AuthorizationResult, DecidingRule] => [r, rule];
+  const principal = ctx.principal;
+  const onKey = catalogAction ? catalogAction.onKey : true;
   const matched = [...key.allow, ...identity.allow];
 
   if (!onKey) {
@@ -221,7 +283,7 @@ export function authorize(request: AuthorizationRequest, options?: AuthorizeOpti
   const rule: DecidingRule = crossAccount ? 'cross-account-needs-both' : needsAliasPermission ? 'alias-needs-iam' : 'delegation-needs-iam';
   // Delegation to IAM, or another account: an IAM policy of the principal must allow too.
   if (crossAccount) notes.push(`the key is in another account (${keyAccount}): the key policy and an IAM policy must both allow`);
-  const via: Via = needsAliasPermission || crossAccount ? 'iam' : key.via;
+  const via: ResultVia = needsAliasPermission || crossAccount ? 'iam' : key.via;
   if (identity.allow.length > 0) return done({ decision: 'allow', via, matched, notes }, rule);
   if (!hasIdentity) {
     notes.push(NOTE_IAM_DELEGATION);

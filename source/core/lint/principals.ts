@@ -74,13 +74,17 @@ export function classifyPrincipal(type: string, value: string): ClassifiedPrinci
   return { ...base, kind: 'invalid' };
 }
 
-/** Principals of a statement's Principal element, classified. */
-export function statementPrincipals(s: Statement): ClassifiedPrincipal[] {
+const classified = new WeakMap<Statement, readonly ClassifiedPrincipal[]>();
+
+/** Principals of a statement's Principal element, classified (once per statement: many rules ask). */
+export function statementPrincipals(s: Statement): readonly ClassifiedPrincipal[] {
+  let out = classified.get(s);
+  if (out) return out;
   const p = s.principal;
-  if (!p) return [];
-  if (p.wildcard) return [classifyPrincipal('AWS', '*')];
-  const out: ClassifiedPrincipal[] = [];
-  for (const [type, values] of Object.entries(p.values)) for (const v of values) out.push(classifyPrincipal(type, v));
+  const list: ClassifiedPrincipal[] = [];
+  if (p?.wildcard) list.push(classifyPrincipal('AWS', '*'));
+  else if (p) for (const [type, values] of Object.entries(p.values)) for (const v of values) list.push(classifyPrincipal(type, v));
+  classified.set(s, (out = list));
   return out;
 }
 

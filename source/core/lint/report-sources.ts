@@ -24,7 +24,7 @@ export interface RunSummary {
 export function summarize(reports: readonly PolicyReport[], filesRead: number): RunSummary {
   const bySeverity = Object.fromEntries(SEVERITY_ORDER.map((s) => [s, 0])) as Record<Severity, number>;
   for (const r of reports) for (const f of r.findings) bySeverity[f.severity]++;
-  return { filesRead, policies: reports.filter((r) => r.policy !== null).length, bySeverity };
+  return { filesRead, policies: reports.filter((r) => r.policy !== null && r.kind !== 'grants').length, bySeverity };
 }
 
 export function summaryLine(s: RunSummary): string {

@@ -73,9 +73,11 @@ export function formatText(findings: readonly Finding[], name: string, text: str
   const fileName = visibleLine(name);
   const lines = text.split(/\r?\n/).map(visible);
   const out: string[] = [];
-  if (findings.length === 0) return `${fileName}: no findings (${kind} policy)\n`;
+  // A grants file (lint --grants) is not a policy.
+  const what = kind === 'grants' ? 'grants' : `${kind} policy`;
+  if (findings.length === 0) return `${fileName}: no findings (${what})\n`;
   const counts = SEVERITY_ORDER.map((s) => [s, findings.filter((f) => f.severity === s).length] as const).filter(([, n]) => n > 0);
-  out.push(`${fileName} (${kind} policy): ${counts.map(([s, n]) => countOf(n, s)).join(', ')}`);
+  out.push(`${fileName} (${what}): ${counts.map(([s, n]) => countOf(n, s)).join(', ')}`);
   for (const severity of SEVERITY_ORDER) {
     const group = findings.filter((f) => f.severity === severity);
     if (group.length === 0) continue;

@@ -17,6 +17,9 @@ import type { Via } from '../evaluate/types.js';
 import type { ConditionClause, PolicyDocument, PolicyKind } from '../policy/model.js';
 import { EXAMPLE_KEY_ID } from '../evaluate/authorize.js';
 import { cellFromPaths, NONE_CELL } from './cell.js';
+import { grantPaths } from './grant-paths.js';
+import { grantKeyId } from '../grants/evaluate.js';
+import type { Grant } from '../grants/model.js';
 import { identityRows, keyPolicyAccount, keyPolicyRows } from './subjects.js';
 import type { CellPath, Matrix, MatrixCell, MatrixRow, PathCondition } from './types.js';
 
@@ -134,6 +137,7 @@ function fillCells(
   apply: readonly Applicable[],
   pathFor: (x: Applicable, a: number) => CellPath | null,
   include: (a: number) => boolean = () => true,
+  extra: (a: number) => readonly CellPath[] = () => [],
 ): void {
   const actions = kmsActions();
   const perAction = new Map<number, CellPath[]>();
@@ -146,6 +150,14 @@ function fillCells(
       if (list) list.push(p);
       else perAction.set(a, [p]);
     }
+  }
+  for (let a = 0; a < actions.length; a++) {
+    if (!include(a)) continue;
+    const more = extra(a);
+    if (more.length === 0) continue;
+    const list = perAction.get(a);
+    if (list) list.push(...more);
+    else perAction.set(a, [...more]);
   }
   const seen = new Map<string, MatrixCell>();
   for (let a = 0; a < actions.length; a++) {
@@ -169,12 +181,12 @@ function cellsOf(apply: readonly Applicable[], pathFor: (x: Applicable, a: numbe
   return cells;
 }
 
-function keyMatrix(doc: PolicyDocument, keyAccount: string): MatrixRow[] {
+function keyMatrix(doc: PolicyDocument, keyArn: string, grants: readonly Grant[]): MatrixRow[] {
   const actions = kmsActions();
-  const keyArn = `arn:aws:kms:us-west-2:${keyAccount}:key/${EXAMPLE_KEY_ID}`;
+  const keyAccount = keyArn.split(':')[4]!;
   const all = liveStatements(doc);
   const index = principalIndex(all.map((l) => l.statement));
-  return keyPolicyRows(doc).map((row) => {
+  return keyPolicyRows(doc, grants).map((row) => {
     const principal = parseRequestPrincipal(row.evaluatedAs);
     const derived = derivedContext(principal);
     const cross = principal.account !== undefined && principal.account !== keyAccount;
@@ -211,10 +223,11 @@ function keyMatrix(doc: PolicyDocument, keyAccount: string): MatrixRow[] {
       return path.via === 'iam' && principal.kind === 'service' ? null : path;
     };
     const cells: Record<string, MatrixCell> = {};
-    if (applyNoServiceKeys === apply) fillCells(cells, apply, pathFor);
+    const granted = grantPaths(grants, principal, keyArn);
+    if (applyNoServiceKeys === apply) fillCells(cells, apply, pathFor, undefined, granted);
     else {
-      fillCells(cells, apply, pathFor, takesCallerAccount);
-      fillCells(cells, (applyNoServiceKeys ??= applyWith(false)), pathFor, (a) => !takesCallerAccount(a));
+      fillCells(cells, apply, pathFor, takesCallerAccount, granted);
+      fillCells(cells, (applyNoServiceKeys ??= applyWith(false)), pathFor, (a) => !takesCallerAccount(a), granted);
     }
     return { subject: row.subject, label: row.label, evaluatedAs: row.evaluatedAs, ...(row.note ? { note: row.note } : {}), cells };
   });
@@ -261,13 +274,30 @@ function identityMatrix(doc: PolicyDocument): MatrixRow[] {
   });
 }
 
-/** The who-can-do-what matrix of a policy (SPEC 2.2). */
-export function buildMatrix(doc: PolicyDocument, kind: PolicyKind): Matrix {
+export interface MatrixOptions {
+  /** The key's grants (SPEC 2.6): `via: "grant"` paths, and rows for their grantees and retiring principals. Key policies only. */
+  readonly grants?: readonly Grant[];
+}
+
+/**
+ * The key the rows are evaluated on: a key of keyAccount, with the key id the grants
+ * name (grants are matched to the key by its id), else the example key id.
+ */
+export function matrixKeyArn(keyAccount: string, grants: readonly Grant[]): string {
+  const id = grants.map(grantKeyId).find((k) => k !== undefined) ?? EXAMPLE_KEY_ID;
+  return `arn:aws:kms:us-west-2:${keyAccount}:key/${id}`;
+}
+
+/** The who-can-do-what matrix of a policy (SPEC 2.2), with the key's grants when given (SPEC 2.6). */
+export function buildMatrix(doc: PolicyDocument, kind: PolicyKind, options: MatrixOptions = {}): Matrix {
   const keyAccount = keyPolicyAccount(doc);
+  const grants = kind === 'key' ? (options.grants ?? []) : [];
+  const keyArn = matrixKeyArn(keyAccount, grants);
   return {
     kind,
     keyAccount,
+    keyArn,
     actions: kmsActions().map((a) => a.id),
-    rows: kind === 'key' ? keyMatrix(doc, keyAccount) : identityMatrix(doc),
+    rows: kind === 'key' ? keyMatrix(doc, keyArn, grants) : identityMatrix(doc),
   };
 }

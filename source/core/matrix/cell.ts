@@ -1,7 +1,11 @@
 /**
  * A cell from its paths (SPEC 2.2). Explicit deny wins (IAM policy evaluation
  * logic, reference_policies_evaluation-logic.html), so an unconditional Deny path
- * decides the cell; without any Allow path the cell is never allowed.
+ * decides the cell; without any Allow path the cell is never allowed. A grant path
+ * (SPEC 2.6) allows by itself, as a direct one does: a grant's permissions need no
+ * IAM policy (grants.html, grant-delete.html; see evaluate/authorize.ts), and the
+ * policies' Deny paths still win over it (control-access.html: "...provided
+ * explicitly and never denied"). Its via ranks after direct and before iam.
  */
 import type { CellPath, MatrixCell, PathCondition, PathVia } from './types.js';
 

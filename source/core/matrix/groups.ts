@@ -60,8 +60,10 @@ export const DISPLAY_LEGEND: readonly GroupDisplay[] = ['allow', 'iam', 'iam-or-
 
 export function cellDisplay(cell: MatrixCell | undefined): CellDisplay {
   if (!cell) return 'none';
+  // A cell a grant opens (allowed, or under the grant's constraints) is the grant's, unless the policy allows it by itself.
+  const opens = cell.decision === 'allow' || cell.decision === 'conditional';
+  if (opens && (cell.via === 'grant' || (!(cell.decision === 'allow' && cell.via === 'direct') && cell.paths.some((p) => p.effect === 'Allow' && p.via === 'grant')))) return 'grant';
   if (cell.decision !== 'allow') return cell.decision;
-  if (cell.via === 'grant') return 'grant';
   if (cell.via !== 'iam') return 'allow';
   return cell.paths.some((p) => p.effect === 'Allow' && p.via === 'direct') ? 'iam-or-direct' : 'iam';
 }

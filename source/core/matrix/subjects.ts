@@ -102,10 +102,23 @@ function describePrincipal(type: string, v: string, keyAccount: string, named: R
   return { subject: v, label: `${type} ${v}`, evaluatedAs: v };
 }
 
-/** Key policy rows: every principal named, then "any other principal" (an unnamed principal of an unnamed account). */
-export function keyPolicyRows(doc: PolicyDocument): RowSubject[] {
+/** The grantee and retiring principal of a grant, as principal values (type, value) of rows. */
+export interface GrantPrincipals {
+  readonly grantee: string;
+  readonly retiringPrincipal?: string;
+}
+
+const SERVICE_PRINCIPAL = /\.amazonaws\.com(\.cn)?$/i;
+
+/**
+ * Key policy rows: every principal named, then every grantee and retiring principal of
+ * the grants not already named (SPEC 2.6), then "any other principal" (an unnamed
+ * principal of an unnamed account).
+ */
+export function keyPolicyRows(doc: PolicyDocument, grants: readonly GrantPrincipals[] = []): RowSubject[] {
   const seen = new Map<string, RowSubject>();
-  const values = principalValues(doc);
+  const fromGrants: Array<[string, string]> = grants.flatMap((g) => [g.grantee, ...(g.retiringPrincipal !== undefined ? [g.retiringPrincipal] : [])].map((v): [string, string] => [SERVICE_PRINCIPAL.test(v) ? 'Service' : 'AWS', v]));
+  const values = [...principalValues(doc), ...fromGrants];
   const named = new Set(values.map(([, v]) => v));
   const keyAccount = keyPolicyAccount(doc);
   for (const [type, v] of values) {

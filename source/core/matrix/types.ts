@@ -9,7 +9,10 @@ export type PathVia = Via | 'grant';
 
 /** One condition a path needs, as written in its statement (SPEC 2.2). */
 export interface PathCondition {
-  readonly statement: number;
+  /** The statement that sets the condition; null for a grant's constraint (then `grant` names it). */
+  readonly statement: number | null;
+  /** For a grant's constraint: the grant's id. */
+  readonly grant?: string;
   /** The operator as written, e.g. "StringEquals" or "ForAnyValue:StringLike". */
   readonly operator: string;
   readonly key: string;
@@ -52,6 +55,8 @@ export interface Matrix {
   readonly kind: PolicyKind;
   /** The account the key is taken to be in (SPEC 2.2). */
   readonly keyAccount: string;
+  /** The key ARN rows are evaluated on (a key of keyAccount; the grants' key id when grants are given). Not in the JSON output. */
+  readonly keyArn: string;
   /** Every KMS action of the catalog, sorted. */
   readonly actions: readonly string[];
   readonly rows: readonly MatrixRow[];

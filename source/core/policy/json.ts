@@ -253,8 +253,10 @@ export function parseJson(text: string): ParsedJson {
         });
       } else seen.set(key, keyStart);
       members.push({ key, keyStart, value: node });
-      // defineProperty: a key named "__proto__" must stay data, not change the prototype.
-      Object.defineProperty(value, key, { value: v, enumerable: true, writable: true, configurable: true });
+      // A key named "__proto__" must stay data, not change the prototype (defineProperty); every
+      // other key is a plain assignment, which is several times faster on large policies.
+      if (key === '__proto__') Object.defineProperty(value, key, { value: v, enumerable: true, writable: true, configurable: true });
+      else value[key] = v;
       skipWhitespace();
       const sep = text[pos];
       if (sep === ',') {

@@ -25,7 +25,7 @@ export interface TerraformFile {
 }
 
 type Block = Record<string, unknown>;
-const blocksOf = (json: Record<string, unknown> | null, kind: string): [string, string, Block][] => {
+export const blocksOf = (json: Record<string, unknown> | null, kind: string): [string, string, Block][] => {
   const out: [string, string, Block][] = [];
   const section = json?.[kind];
   if (!section || typeof section !== 'object') return out;
@@ -41,7 +41,7 @@ const blocksOf = (json: Record<string, unknown> | null, kind: string): [string, 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Offset of `kind "type" "name" {` in the text, or -1. */
-function headerOffset(text: string, kind: string, type: string, name: string): number {
+export function headerOffset(text: string, kind: string, type: string, name: string): number {
   const m = new RegExp(`^[ \\t]*${kind}[ \\t]+"?${escapeRe(type)}"?[ \\t]+"?${escapeRe(name)}"?[ \\t]*\\{`, 'm').exec(text);
   return m ? m.index + m[0].length - m[0].trimStart().length : -1;
 }

@@ -41,6 +41,11 @@ export interface PolicyLayout {
   readonly textWidth: number;
 }
 
+/** The rows the left of the top area wants: a template's parameters, else the grants of `open --grants` (two lines each). */
+export function leftRows(paramRows: number, grants: number): number {
+  return paramRows > 0 ? paramRows : grants * 2;
+}
+
 export function policyLayout(width: number, height: number, paramRows: number, statements: number): PolicyLayout {
   const topHeight = Math.min(Math.max(paramRows, statements) + 2, Math.floor(height * 0.4));
   const bottomHeight = height - topHeight;

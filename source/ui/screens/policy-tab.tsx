@@ -7,12 +7,14 @@ import type { ParamRow } from '../state/params.js';
 import type { WorkspaceState } from '../state/types.js';
 import { SYMBOLS } from '../components/symbols.js';
 import { paint } from '../components/colors.js';
-import { aboveHint, belowHint, columnWindow, detailRows, policyLayout, type Row } from './policy-layout.js';
+import { aboveHint, belowHint, columnWindow, detailRows, leftRows, policyLayout, type Row } from './policy-layout.js';
 
 export interface PolicyTabProps {
   readonly ws: WorkspaceState;
   readonly rows: readonly ParamRow[];
   readonly statements: readonly StatementView[];
+  /** The key's grants (open --grants), two lines each; shown where a template's parameters would be. */
+  readonly grants?: readonly (readonly [string, string])[];
   /** Why the policy could not be read, if it could not. */
   readonly unreadable: string | null;
   readonly width: number;
@@ -22,12 +24,14 @@ export interface PolicyTabProps {
 /** Parameters form and statement list above; the selected statement's JSON and explanation side by side below, scrolled together (PgDn/PgUp). */
 export function PolicyTab(props: PolicyTabProps) {
   const { ws, rows, statements, width, height } = props;
-  const layout = policyLayout(width, height, rows.length, statements.length);
+  const layout = policyLayout(width, height, leftRows(rows.length, props.grants?.length ?? 0), statements.length);
   const { topHeight, bottomHeight, half } = layout;
   const statement = statements[ws.statement];
   const noStatement = props.unreadable ? 'None: the policy is not readable JSON (see Findings, 3)' : 'No statement';
   const detail = statement ? detailRows(statement, layout) : null;
   const keys = ws.pane === 'statements';
+  const grants = rows.length === 0 ? (props.grants ?? []) : [];
+  const split = rows.length > 0 || grants.length > 0;
   return (
     <Box flexDirection="column" height={height}>
       <Box height={topHeight}>
@@ -36,8 +40,13 @@ export function PolicyTab(props: PolicyTabProps) {
             <ParametersForm {...props} height={topHeight} width={half - 1} />
           </Box>
         ) : null}
-        <Box width={rows.length > 0 ? width - half : width} flexDirection="column" overflow="hidden">
-          <StatementList ws={ws} statements={statements} height={topHeight} width={rows.length > 0 ? width - half : width} />
+        {grants.length > 0 ? (
+          <Box width={half} flexDirection="column" overflow="hidden">
+            <GrantList grants={grants} height={topHeight} width={half - 1} />
+          </Box>
+        ) : null}
+        <Box width={split ? width - half : width} flexDirection="column" overflow="hidden">
+          <StatementList ws={ws} statements={statements} height={topHeight} width={split ? width - half : width} />
         </Box>
       </Box>
       <Box height={bottomHeight}>
@@ -129,6 +138,24 @@ function ParametersForm({ ws, rows, height, width }: PolicyTabProps & { height: 
           </Box>
         );
       })}
+    </>
+  );
+}
+
+/** The key's grants, read-only: grantee and operations, then constraints and retiring principal; "+N more" when they do not fit. */
+function GrantList({ grants, height, width }: { grants: readonly (readonly [string, string])[]; height: number; width: number }) {
+  const fits = Math.max(0, Math.floor((height - 1) / 2));
+  const shown = grants.length > fits ? Math.max(0, Math.floor((height - 2) / 2)) : grants.length;
+  return (
+    <>
+      <Text bold>Grants ({grants.length})</Text>
+      {grants.slice(0, shown).map(([who, how], i) => (
+        <Box key={i} flexDirection="column" flexShrink={0}>
+          <Text wrap="truncate-end">{`  ${fit(who, width - 2)}`}</Text>
+          <Text dimColor wrap="truncate-end">{`    ${fit(how, width - 4)}`}</Text>
+        </Box>
+      ))}
+      {shown < grants.length ? <Text dimColor>{fit(`  +${grants.length - shown} more grants`, width)}</Text> : null}
     </>
   );
 }

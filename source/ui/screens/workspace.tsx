@@ -29,15 +29,19 @@ export function Workspace(props: WorkspaceProps) {
     const sids = derived.document?.statements.map((s) => s.sid) ?? [];
     return (i: number) => `${i}${sids[i] ? ` (${sids[i]})` : ''}`;
   }, [derived]);
-  const tabs = TABS.map((t, i) => `${i + 1} ${TAB_LABELS[t]}${t === 'findings' ? ` (${derived.findings.length})` : ''}`);
+  const pending = derived.pending;
+  const tabs = TABS.map((t, i) => `${i + 1} ${TAB_LABELS[t]}${t === 'findings' ? ` (${pending ? SYMBOLS.ellipsis : derived.findings.length})` : ''}`);
+  const progress = pending ? ` ${SYMBOLS.dot} checking ${pending.statements.toLocaleString('en-US')} statements${SYMBOLS.ellipsis}` : '';
   const tabsWidth = tabs.join('  ').length + 2;
   const edited = ws.dirty ? ' [edited]' : '';
   return (
     <Box flexDirection="column" height={height}>
       <Box>
         <Text bold wrap="truncate-end">
-          {fit(`${derived.title} ${SYMBOLS.dot} ${derived.unreadable ? 'not readable JSON' : derived.kind === 'key' ? 'key policy' : 'IAM policy'}`, width - tabsWidth - 1 - edited.length).padEnd(width - tabsWidth - edited.length)}
+          {fit(`${derived.title} ${SYMBOLS.dot} ${derived.unreadable ? 'not readable JSON' : derived.kind === 'key' ? 'key policy' : 'IAM policy'}`, width - tabsWidth - 1 - edited.length - progress.length).padEnd(width - tabsWidth - edited.length - progress.length)}
         </Text>
+        {/* The title gives way to it: what is being checked while the findings and matrix are computed. */}
+        <Text color={paint('cyan')}>{progress}</Text>
         {/* Never cut by a long title: it is why q asks before quitting. */}
         <Text color={paint('yellow')}>{edited}</Text>
         {TABS.map((t, i) => (
@@ -54,15 +58,26 @@ export function Workspace(props: WorkspaceProps) {
           ws={ws}
           rows={props.rows}
           statements={derived.statements}
+          grants={derived.grants}
           unreadable={derived.unreadable}
           width={width}
           height={bodyHeight}
         />
       ) : null}
-      {ws.tab === 'matrix' ? <MatrixTab ws={ws} matrix={derived.matrix} statementName={statementName} width={width} height={bodyHeight} /> : null}
-      {ws.tab === 'findings' ? <FindingsTab findings={derived.findings} text={derived.text} selected={ws.finding} width={width} height={bodyHeight} /> : null}
+      {pending && (ws.tab === 'matrix' || ws.tab === 'findings') ? <Pending what={ws.tab === 'matrix' ? 'Building the matrix' : 'Linting'} statements={pending.statements} /> : null}
+      {ws.tab === 'matrix' && !pending ? <MatrixTab ws={ws} matrix={derived.matrix} statementName={statementName} width={width} height={bodyHeight} /> : null}
+      {ws.tab === 'findings' && !pending ? <FindingsTab findings={derived.findings} text={derived.text} selected={ws.finding} width={width} height={bodyHeight} /> : null}
       {ws.tab === 'export' ? <ExportView ws={ws} derived={derived} width={width} height={bodyHeight} /> : null}
     </Box>
+  );
+}
+
+/** While a large policy's findings and matrix are computed in the background: what is happening, and that keys still work. */
+function Pending({ what, statements }: { what: string; statements: number }) {
+  return (
+    <Text>
+      {what} of {statements.toLocaleString('en-US')} statements{SYMBOLS.ellipsis} The other tabs work meanwhile; q or Ctrl+C quits at once.
+    </Text>
   );
 }
 

@@ -1,3 +1,5 @@
+import { grantLines } from '../../core/grants/describe.js';
+import type { Grant } from '../../core/grants/model.js';
 import { visible, visibleLine } from '../../core/text/visible.js';
 import { basename, extname } from 'node:path';
 import { EXPORT_EXTENSIONS, exportPolicy, type ExportFormat } from '../../core/export/index.js';
@@ -5,11 +7,13 @@ import { sortFindings, type Finding } from '../../core/lint/catalog.js';
 import { lintPolicy } from '../../core/lint/index.js';
 import { lintSourcePolicy } from '../../core/lint/rules/sources.js';
 import { buildMatrix } from '../../core/matrix/index.js';
-import { buildDocument, canonicalize, detectKind, parsePolicy, serializePolicy, type PolicyDocument, type PolicyKind } from '../../core/policy/index.js';
+import { buildDocument, canonicalize, detectKind, parsePolicy, serializePolicy, type PolicyDocument, type PolicyKind, type Statement } from '../../core/policy/index.js';
 import { renderTemplate, type Template } from '../../core/templates/index.js';
 import type { Matrix } from '../../core/matrix/types.js';
-import { explainStatements, type ExplanationBullet } from './explanation.js';
-import type { WorkspaceSource } from './types.js';
+import { explainStatement } from '../../core/explain/index.js';
+import { keyAccountOf } from '../../core/lint/principals.js';
+import { explanationText, type ExplanationBullet, type StatementText } from './explanation.js';
+import type { SourcePolicy, WorkspaceSource } from './types.js';
 import { SYMBOLS } from '../components/symbols.js';
 
 /** One statement as the Policy tab shows it; numbered from 0 like the JSON paths (/Statement/0) and lint messages. */
@@ -34,6 +38,8 @@ export interface Derived {
   readonly policy: unknown;
   readonly document: PolicyDocument | null;
   readonly statements: readonly StatementView[];
+  /** The key's grants (open --grants), two lines each, shown escaped (SPEC 2.6). */
+  readonly grants: readonly (readonly [string, string])[];
   readonly matrix: Matrix | null;
   readonly findings: readonly Finding[];
   /** Names the Terraform data source and the default file. */
@@ -44,17 +50,41 @@ export interface Derived {
   readonly text: string;
   /** Why there is nothing to export (the text is not a JSON policy), or null. */
   readonly unreadable: string | null;
+  /**
+   * Findings and matrix are being computed away from the UI thread (a large opened policy,
+   * issue 13): until then `findings` is empty and `matrix` null, and the tabs say so.
+   */
+  readonly pending: { readonly statements: number } | null;
+}
+
+/** What takes time in proportion to the policy (lint and the matrix): computed in the background for large policies. */
+export interface SlowParts {
+  readonly findings: readonly Finding[];
+  readonly matrix: Matrix | null;
+}
+
+/**
+ * From this many statements an opened policy's findings and matrix are computed off the UI
+ * thread: below it they take well under 100 ms (measured: about 0.3 ms per statement for lint
+ * and 0.2 ms for the matrix), so Ctrl+C is never kept waiting (SPEC 7: 200 ms).
+ */
+export const BACKGROUND_STATEMENTS = 150;
+
+export interface DeriveOptions {
+  /** Whether a large policy's slow parts may be left pending (the caller computes them elsewhere). */
+  readonly deferSlow?: boolean;
 }
 
 function statementLabel(index: number, sid: string | undefined, effect: string | undefined): string {
   return `#${index} ${sid !== undefined ? visibleLine(sid) : '(no Sid)'}${effect ? ` ${SYMBOLS.dot} ${visibleLine(effect)}` : ''}`;
 }
 
-export function derive(source: WorkspaceSource, template: Template | undefined): Derived {
+export function derive(source: WorkspaceSource, template: Template | undefined, options: DeriveOptions = {}): Derived {
   let policy: unknown = null;
   let document: PolicyDocument | null = null;
   let text: string;
   let kind: PolicyKind;
+  let parseProblems = 0;
   if (source.kind === 'template' && template) {
     policy = renderTemplate(template, source.values);
     document = buildDocument(policy);
@@ -63,47 +93,101 @@ export function derive(source: WorkspaceSource, template: Template | undefined):
   } else if (source.kind === 'file' && source.policy) {
     // A policy read out of a source (SPEC 2.5): its tree points into the source file, whose lines the Findings tab quotes.
     text = source.text;
+    parseProblems = source.policy.source.parsed.findings.length;
     document = source.policy.source.parsed.document;
     policy = document?.raw ?? null;
     kind = source.policy.kind;
   } else {
     text = source.kind === 'file' ? source.text : '';
     const parsed = parsePolicy(text);
+    parseProblems = parsed.findings.length;
     document = parsed.document;
     policy = document?.raw ?? null;
     kind = document ? detectKind(document) : 'key';
   }
   const notes = template?.statementNotes ?? [];
-  const explanations = document ? explainStatements(document, kind) : [];
-  const statements: StatementView[] = (document?.statements ?? []).map((s) => ({
-    index: s.index,
-    label: statementLabel(s.index, s.sid, s.effect),
-    // What the UI draws from the policy is shown escaped (SPEC 2): JSON.stringify leaves DEL, C1, bidi and zero-width characters raw.
-    json: visible(JSON.stringify(canonicalStatement(s.raw), null, 2)),
-    summary: visible(explanations[s.index]?.summary ?? ''),
-    details: visible(explanations[s.index]?.details ?? ''),
-    bullets: (explanations[s.index]?.bullets ?? []).map((b) => ({ depth: b.depth, text: visibleLine(b.text) })),
-    note: notes[s.index] ?? null,
-  }));
+  const keyAccount = document && kind === 'key' ? keyAccountOf(document) : null;
+  const statements: StatementView[] = (document?.statements ?? []).map((s) => statementView(s, kind, keyAccount, notes[s.index] ?? null));
   const decodeFinding = source.kind === 'file' ? source.decodeFinding : undefined;
   const sourcePolicy = source.kind === 'file' ? source.policy : undefined;
-  const linted = sourcePolicy ? lintSourcePolicy(sourcePolicy.source, kind) : sortFindings(lintPolicy(text, { kind }).findings);
-  const findings = (decodeFinding ? [decodeFinding] : linted).map(shownFinding);
-  const syntax = findings.find((f) => f.id === 'JSON_SYNTAX');
+  // The background worker lints document text; a policy out of a source is linted here (sources rarely hold 150-statement policies).
+  const defer = options.deferSlow === true && source.kind === 'file' && !sourcePolicy && !decodeFinding && document !== null && parseProblems === 0 && statements.length >= BACKGROUND_STATEMENTS;
+  const grants = source.kind === 'file' ? (source.grants ?? []) : [];
+  const slow: SlowParts = defer ? { findings: [], matrix: null } : decodeFinding ? { findings: [shownFinding(decodeFinding)], matrix: null } : slowParts(text, kind, document, grants, sourcePolicy);
+  const syntax = slow.findings.find((f) => f.id === 'JSON_SYNTAX');
   return {
     title: source.kind === 'template' ? (template?.title ?? source.templateId) : visibleLine(sourcePolicy ? `${source.name}: ${sourcePolicy.name}` : source.name),
     kind,
     policy,
     document,
     statements,
-    matrix: document ? shownMatrix(buildMatrix(document, kind)) : null,
-    findings,
+    grants: grants.map((g) => grantLines(g).map(visibleLine) as unknown as readonly [string, string]),
+    matrix: slow.matrix,
+    findings: slow.findings,
     // A policy out of a source is written beside it under its own name (./aws_kms_key_orders.json), never over the source file.
     name: source.kind === 'template' ? source.templateId : sourcePolicy ? identifierOf(sourcePolicy.name) : stem(source.name),
     fileName: source.kind === 'file' && source.name !== '<stdin>' && !sourcePolicy ? source.name : null,
     text,
     unreadable: document === null || syntax ? `the policy is not readable JSON${syntax?.line != null ? ` (line ${syntax.line}, column ${syntax.column ?? 1})` : ''}; see the Findings tab` : null,
+    pending: defer ? { statements: statements.length } : null,
   };
+}
+
+/** Lint and the matrix of a policy, as the tabs draw them. Pure: the background worker runs it too. */
+export function slowParts(text: string, kind: PolicyKind, document: PolicyDocument | null, grants: readonly Grant[] = [], source?: SourcePolicy): SlowParts {
+  return {
+    findings: (source ? lintSourcePolicy(source.source, kind) : sortFindings(lintPolicy(text, { kind }).findings)).map(shownFinding),
+    matrix: document ? shownMatrix(buildMatrix(document, kind, grants.length > 0 ? { grants } : {})) : null,
+  };
+}
+
+/** The derived data once its pending parts have arrived. */
+export function withSlowParts(d: Derived, parts: SlowParts): Derived {
+  return { ...d, findings: parts.findings, matrix: parts.matrix, pending: null };
+}
+
+/**
+ * One statement's view. Its JSON and explanation are made when first drawn: a 2,000-statement
+ * policy shows its first frame without explaining every statement first (issue 13).
+ */
+function statementView(s: Statement, kind: PolicyKind, keyAccount: string | null, note: string | null): StatementView {
+  return new LazyStatementView(s, kind, keyAccount, note);
+}
+
+class LazyStatementView implements StatementView {
+  readonly index: number;
+  readonly label: string;
+  #json: string | undefined;
+  #text: StatementText | undefined;
+  constructor(
+    private readonly statement: Statement,
+    private readonly kind: PolicyKind,
+    private readonly keyAccount: string | null,
+    readonly note: string | null,
+  ) {
+    this.index = statement.index;
+    this.label = statementLabel(statement.index, statement.sid, statement.effect);
+  }
+  // What the UI draws from the policy is shown escaped (SPEC 2): JSON.stringify leaves DEL, C1, bidi and zero-width characters raw.
+  get json(): string {
+    return (this.#json ??= visible(JSON.stringify(canonicalStatement(this.statement.raw), null, 2)));
+  }
+  get summary(): string {
+    return this.#explained().summary;
+  }
+  get details(): string {
+    return this.#explained().details;
+  }
+  get bullets(): readonly ExplanationBullet[] {
+    return this.#explained().bullets;
+  }
+  #explained(): StatementText {
+    return (this.#text ??= shownText(explanationText(explainStatement(this.statement, this.kind, { keyAccount: this.keyAccount }))));
+  }
+}
+
+function shownText(t: StatementText): StatementText {
+  return { summary: visible(t.summary), details: visible(t.details), bullets: t.bullets.map((b) => ({ depth: b.depth, text: visibleLine(b.text) })) };
 }
 
 /** A finding as the Findings tab draws it: message and fix visible-safe (syntax findings quote the text). */

@@ -1,3 +1,4 @@
+import type { Grant } from '../../core/grants/model.js';
 import type { ParameterValues } from '../../core/templates/types.js';
 import type { ExportFormat } from '../../core/export/index.js';
 import type { Finding } from '../../core/lint/catalog.js';
@@ -12,7 +13,7 @@ export { EXPORT_FORMATS, EXPORT_LABELS, EXPORT_EXTENSIONS, type ExportFormat } f
  */
 export type WorkspaceSource =
   | { readonly kind: 'template'; readonly templateId: string; readonly values: ParameterValues }
-  | { readonly kind: 'file'; readonly name: string; readonly text: string; readonly decodeFinding?: Finding; readonly policy?: SourcePolicy };
+  | { readonly kind: 'file'; readonly name: string; readonly text: string; readonly decodeFinding?: Finding; readonly policy?: SourcePolicy; readonly grants?: readonly Grant[] };
 
 /**
  * A policy read out of a source that is not a bare document (Terraform,

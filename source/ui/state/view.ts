@@ -1,9 +1,11 @@
 import { ACTION_GROUPS } from '../../core/catalog/kms.js';
 import type { Template } from '../../core/templates/types.js';
 import { browseList } from './browse-list.js';
-import { defaultWritePath, derive, type Derived } from './derive.js';
+import { defaultWritePath, derive, slowParts, withSlowParts, type Derived, type SlowParts } from './derive.js';
+import type { PolicyKind } from '../../core/policy/model.js';
+import type { Grant } from '../../core/grants/model.js';
 import { paramRows, type ParamRow } from './params.js';
-import { detailScroll } from '../screens/policy-layout.js';
+import { detailScroll, leftRows } from '../screens/policy-layout.js';
 import { BREAKPOINTS } from '../hooks/useTerminalSize.js';
 import type { AppState, View, WorkspaceSource, WorkspaceState } from './types.js';
 
@@ -20,7 +22,7 @@ export function viewOf(state: AppState, list: readonly Template[], derived: Deri
   const statements = derived?.statements ?? [];
   // The selected statement as the cursor sync will leave it (the view may be asked before the sync).
   const statement = statements[clamp(ws?.statement ?? 0, statements.length)];
-  const detail = detailScroll(statement, size, paramRows, statements.length);
+  const detail = detailScroll(statement, size, leftRows(paramRows, derived?.grants.length ?? 0), statements.length);
   return {
     browserIds: list.map((t) => t.id),
     paramRows,
@@ -79,8 +81,17 @@ export interface ViewSource {
   readonly view: (state: AppState) => View;
 }
 
-/** `size` is asked each time a view is made: the terminal can be resized between keys. */
-export function createViewSource(templates: readonly Template[], lib: TemplateLibrary, size: () => ScreenSize = () => BREAKPOINTS.minimum): ViewSource {
+/** Computes a large policy's findings and matrix away from the UI thread, and says when they are in. */
+export interface BackgroundDerivation {
+  readonly run: (text: string, kind: PolicyKind, grants: readonly Grant[]) => Promise<SlowParts>;
+  readonly onReady: () => void;
+}
+
+/**
+ * `size` is asked each time a view is made: the terminal can be resized between keys. With
+ * `background`, a large opened policy shows at once and its findings and matrix follow.
+ */
+export function createViewSource(templates: readonly Template[], lib: TemplateLibrary, size: () => ScreenSize = () => BREAKPOINTS.minimum, background?: BackgroundDerivation): ViewSource {
   let listFor: { filter: string; list: readonly Template[] } | null = null;
   const derivedBySource = new WeakMap<WorkspaceSource, Derived>();
   const rowsBySource = new WeakMap<WorkspaceSource, readonly ParamRow[]>();
@@ -91,8 +102,21 @@ export function createViewSource(templates: readonly Template[], lib: TemplateLi
   const template = (ws: WorkspaceState | null) => (ws?.source.kind === 'template' ? lib.find(ws.source.templateId) : undefined);
   const derived = (ws: WorkspaceState | null) => {
     if (!ws) return null;
-    let d = derivedBySource.get(ws.source);
-    if (!d) derivedBySource.set(ws.source, (d = derive(ws.source, template(ws))));
+    const source = ws.source;
+    let d = derivedBySource.get(source);
+    if (!d) {
+      const made = derive(source, template(ws), { deferSlow: background !== undefined });
+      derivedBySource.set(source, (d = made));
+      if (made.pending && background) {
+        // If the background fails (no worker threads here), the same parts are computed in this thread: slower, never missing.
+        const arrive = (parts: SlowParts) => {
+          derivedBySource.set(source, withSlowParts(made, parts));
+          background.onReady();
+        };
+        const grants = source.kind === 'file' ? (source.grants ?? []) : [];
+        background.run(made.text, made.kind, grants).then(arrive, () => arrive(slowParts(made.text, made.kind, made.document, grants)));
+      }
+    }
     return d;
   };
   const rows = (ws: WorkspaceState | null): readonly ParamRow[] => {

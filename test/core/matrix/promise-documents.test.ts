@@ -9,6 +9,7 @@ import { allTemplates, renderTemplate } from '../../../source/core/templates/ind
 import { FIXTURES } from '../../helpers/cli.js';
 import { SEED_DIR, seedManifest } from '../../helpers/fixtures.js';
 import { checkAgreement } from './promise.js';
+import { readListGrants } from '../../../source/core/grants/index.js';
 
 const kindOf = (raw: { Statement?: unknown }) =>
   (Array.isArray(raw.Statement) ? raw.Statement : [raw.Statement]).some((s) => s && typeof s === 'object' && ('Principal' in s || 'NotPrincipal' in s)) ? 'key' : 'identity';
@@ -37,4 +38,16 @@ describe('every key policy of the evaluation fixtures keeps the cell promise', (
     return [[f, raw] as const];
   });
   it.each(docs)('%s', (_f, raw) => checkAgreement(raw, 'key', 13));
+});
+
+describe('every key policy of the grants fixtures keeps the cell promise with its grants', () => {
+  const dir = join(FIXTURES, 'grants');
+  const docs = readdirSync(dir)
+    .filter((f) => f.endsWith('.cases.json'))
+    .flatMap((f) => {
+      const data = JSON.parse(readFileSync(join(dir, f), 'utf8')) as { keyPolicy?: unknown; grants: unknown };
+      const json = (ref: unknown) => (typeof ref === 'string' ? JSON.parse(readFileSync(join(dir, ref), 'utf8')) : ref);
+      return data.keyPolicy === undefined ? [] : [[f, json(data.keyPolicy), readListGrants(f, JSON.stringify(json(data.grants))).grants] as const];
+    });
+  it.each(docs)('%s', (_f, raw, grants) => checkAgreement(raw, 'key', 17, grants));
 });

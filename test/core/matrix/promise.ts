@@ -9,6 +9,10 @@
  *   and miss its paths' conditions.
  * Keys the row's principal fixes (kms:CallerAccount, aws:PrincipalArn, ...) are derived by
  * authorize from the principal, as AWS sets them, so the contexts never carry them.
+ * With grants (SPEC 2.6) the rows are probed with the same grants, a `via: "grant"` allow
+ * holds with no IAM policy like a direct one, and the contexts also carry each grant's
+ * constraint pairs (and those pairs plus one more), so a cell a grant opens is probed where
+ * the grant applies.
  */
 import { expect } from 'vitest';
 import { requestContext } from '../../../source/core/evaluate/authorize.js';
@@ -19,6 +23,7 @@ import { derivedContext, DERIVED_KEYS_LOWER } from '../../../source/core/evaluat
 import { buildMatrix, cellConditionKeys, type CellPath, type Matrix } from '../../../source/core/matrix/index.js';
 import { buildDocument, type PolicyDocument } from '../../../source/core/policy/model.js';
 import { contextSpace, sampleContexts, statementContexts } from './context-space.js';
+import type { Grant } from '../../../source/core/grants/index.js';
 
 /** An IAM policy that allows every KMS action on every key and alias. */
 export const IAM_ALLOWS_ALL: NamedPolicy = {
@@ -28,11 +33,13 @@ export const IAM_ALLOWS_ALL: NamedPolicy = {
 
 type Probe = (action: string, context: RequestContext, iam: boolean) => AuthorizationResult;
 
-function rowProbes(doc: PolicyDocument, m: Matrix): Probe[] {
+function rowProbes(doc: PolicyDocument, m: Matrix, grants: readonly Grant[]): Probe[] {
   if (m.kind === 'key') {
-    const keyArn = `arn:aws:kms:us-west-2:${m.keyAccount}:key/${EXAMPLE_KEY_ID}`;
+    // A key of keyAccount (with the grants' key id when they name one).
+    expect(m.keyArn.startsWith(`arn:aws:kms:us-west-2:${m.keyAccount}:key/`)).toBe(true);
+    if (grants.length === 0) expect(m.keyArn).toBe(`arn:aws:kms:us-west-2:${m.keyAccount}:key/${EXAMPLE_KEY_ID}`);
     return m.rows.map((row) => (action, context, iam) =>
-      authorize({ action, principal: row.evaluatedAs, resource: keyArn, context, keyPolicy: doc, identityPolicies: iam ? [IAM_ALLOWS_ALL] : [] }),
+      authorize({ action, principal: row.evaluatedAs, resource: m.keyArn, context, keyPolicy: doc, identityPolicies: iam ? [IAM_ALLOWS_ALL] : [], grants }),
     );
   }
   return m.rows.map((row) => (action, context) =>
@@ -57,23 +64,34 @@ function pathContext(p: CellPath, principal: string): RequestContext {
 /** The context without the keys a principal fixes: AWS sets those from the principal. */
 const without = (fixed: ReadonlySet<string>) => (ctx: RequestContext): RequestContext => Object.fromEntries(Object.entries(ctx).filter(([k]) => !fixed.has(k.toLowerCase())));
 
-export function checkAgreement(raw: unknown, kind: 'key' | 'identity', seed: number) {
+/** Each grant's constraint pairs as a request context, and the same with one more pair. */
+function grantContexts(grants: readonly Grant[]): RequestContext[] {
+  return grants.flatMap((g) => {
+    const ctx: Record<string, string> = {};
+    for (const [k, v] of Object.entries({ ...g.constraints?.encryptionContextSubset, ...g.constraints?.encryptionContextEquals })) ctx[`kms:EncryptionContext:${k}`] = v;
+    return Object.keys(ctx).length === 0 ? [] : [ctx, { ...ctx, 'kms:EncryptionContext:zz-extra': 'zz' }];
+  });
+}
+
+export function checkAgreement(raw: unknown, kind: 'key' | 'identity', seed: number, grants: readonly Grant[] = []) {
   const doc = buildDocument(raw);
-  const m = buildMatrix(doc, kind);
-  const probes = rowProbes(doc, m);
+  const m = buildMatrix(doc, kind, { grants });
+  const probes = rowProbes(doc, m, kind === 'key' ? grants : []);
   const space = contextSpace(doc);
+  const fromGrants = kind === 'key' ? grantContexts(grants) : [];
   m.rows.forEach((row, i) => {
     const probe = probes[i]!;
     const principal = kind === 'key' ? row.evaluatedAs : 'arn:aws:iam::111122223333:user/alice';
     const withoutDerived = without(kind === 'key' ? derivedContext(parseRequestPrincipal(principal)).fixed : new Set());
-    const few = [...statementContexts(doc), ...sampleContexts(space, 4, seed)].map(withoutDerived);
-    const many = [...statementContexts(doc), ...sampleContexts(space, 120, seed + 1)].map(withoutDerived);
+    const few = [...statementContexts(doc), ...fromGrants, ...sampleContexts(space, 4, seed)].map(withoutDerived);
+    const many = [...statementContexts(doc), ...fromGrants, ...sampleContexts(space, 120, seed + 1)].map(withoutDerived);
     for (const action of m.actions) {
       const cell = row.cells[action]!;
       // Actions not on a key are IAM's alone: a key policy's none says nothing about them.
       if (kind === 'key' && !kmsAction(action)!.onKey) continue;
       const at = `${row.subject} ${action} ${JSON.stringify(cell)}`;
-      const hasDirect = cell.paths.some((p) => p.effect === 'Allow' && p.via === 'direct');
+      // A grant path, like a direct one, allows with no IAM policy when its constraints hold.
+      const hasDirect = cell.paths.some((p) => p.effect === 'Allow' && (p.via === 'direct' || p.via === 'grant'));
       if (cell.decision === 'conditional') {
         const keys = cellConditionKeys(cell);
         expect(keys.length, at).toBeGreaterThan(0);
@@ -101,7 +119,7 @@ export function checkAgreement(raw: unknown, kind: 'key' | 'identity', seed: num
         if (cell.decision === 'deny') expect(withIam, `${at} ${c}`).toBe('explicit-deny');
         if (cell.decision === 'none') expect(withIam, `${at} ${c}`).not.toBe('allow');
         if (cell.decision === 'allow') expect(withIam, `${at} ${c}`).toBe('allow');
-        if (kind === 'key' && cell.decision === 'allow' && cell.via === 'direct') expect(alone, `${at} ${c} needs no IAM policy`).toBe('allow');
+        if (kind === 'key' && cell.decision === 'allow' && (cell.via === 'direct' || cell.via === 'grant')) expect(alone, `${at} ${c} needs no IAM policy`).toBe('allow');
         if (kind === 'key' && cell.via === 'iam' && !hasDirect) expect(alone, `${at} ${c} without IAM`).not.toBe('allow');
       }
     }
