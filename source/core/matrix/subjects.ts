@@ -92,7 +92,7 @@ function describePrincipal(type: string, v: string, keyAccount: string, named: R
   const unresolved = UNRESOLVED_ROOT.exec(v)?.[1];
   if (unresolved) {
     // Its own row, labelled by the expression as written (issue 17); evaluated as the principal it names, which no concrete request matches.
-    return { subject: v, label: `Account ${unresolved} (unresolved; IAM policies decide)`, evaluatedAs: v, note: `An account given by a reference that cannot be resolved offline (${unresolved}); check the deployed policy once it is known.` };
+    return { subject: v, label: `Account ${unresolved} (unresolved reference)`, evaluatedAs: v, note: `An account given by a reference that cannot be resolved offline (${unresolved}), evaluated as written (its root user); check the deployed policy once the account is known.` };
   }
   const m = /^arn:[^:]+:(?:iam|sts)::(\d{12}):(role|user|assumed-role)\/(.*)$/.exec(v);
   if (m) {
