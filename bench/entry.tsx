@@ -8,6 +8,7 @@ import { createElement } from 'react';
 import { kmsAction, kmsActionIds } from '../source/core/catalog/kms.js';
 import { authorize } from '../source/core/evaluate/index.js';
 import { lintPolicy } from '../source/core/lint/index.js';
+import { diffPolicies } from '../source/core/diff/index.js';
 import { buildMatrix } from '../source/core/matrix/index.js';
 import { buildDocument, parsePolicy } from '../source/core/policy/index.js';
 import { allTemplates, findTemplate, renderTemplate, validateParameter } from '../source/core/templates/index.js';
@@ -16,7 +17,7 @@ import { keepYoungGenerationSmall } from '../source/ui/perf/heap.js';
 import { initialState } from '../source/ui/state/reducer.js';
 import type { WorkspaceSource } from '../source/ui/state/types.js';
 
-export { keepYoungGenerationSmall, lintPolicy, authorize, buildDocument, buildMatrix, kmsAction, kmsActionIds, parsePolicy, allTemplates, findTemplate, renderTemplate };
+export { diffPolicies, keepYoungGenerationSmall, lintPolicy, authorize, buildDocument, buildMatrix, kmsAction, kmsActionIds, parsePolicy, allTemplates, findTemplate, renderTemplate };
 
 const library = { find: findTemplate, validate: validateParameter };
 

@@ -1,5 +1,8 @@
 import { lintSourcePolicy } from '../core/lint/rules/sources.js';
-import type { Finding } from '../core/lint/catalog.js';
+import { sortFindings, type Finding } from '../core/lint/catalog.js';
+import { deployerAccess } from '../core/lint/deployer.js';
+import { parseRequestPrincipal } from '../core/evaluate/principal.js';
+import { visibleLine } from '../core/text/visible.js';
 import { formatSourcesJson, formatSourcesSarif, formatSourcesText, summarize, type PolicyReport } from '../core/lint/report-sources.js';
 import { formatJson, formatSarif, formatText } from '../core/lint/report.js';
 import { VERSION } from '../version.js';
@@ -16,23 +19,33 @@ import { keyPolicyAccount } from '../core/matrix/index.js';
  * with --grants, the key's grants too (their findings are reported under the grants file).
  */
 export async function run(argv: readonly string[], io: CommandIo): Promise<number> {
-  const args = parseCommandArgs('lint', argv, { format: 'string', kind: 'string', policy: 'string', grants: 'string' });
+  const args = parseCommandArgs('lint', argv, { format: 'string', kind: 'string', policy: 'string', grants: 'string', as: 'string' });
   if (args.positionals.length > 1) throw new UsageError("lint: expected one policy source, a directory, or '-'");
   const path = args.positionals[0];
   if (path === undefined) throw new UsageError("lint: expected a policy source, a directory, or '-' for standard input");
   const format = flagChoice(args, 'format', ['text', 'json', 'sarif'] as const, 'text');
   const policy = flagString(args, 'policy');
+  const deployer = flagString(args, 'as');
+  if (deployer !== undefined && !['role', 'user', 'session', 'root'].includes(parseRequestPrincipal(deployer).kind)) {
+    throw new UsageError(`lint: --as must be the IAM ARN of the principal that sets the key policy (role, user, assumed-role session or account root), got '${deployer}'`);
+  }
   const grantsPath = flagString(args, 'grants');
   if (grantsPath === '-' && path === '-') throw new UsageError("lint: only one file can be read from standard input ('-')");
   const sources = await loadPolicies(path, args, io, { directories: true, ...(policy !== undefined ? { policy } : {}) });
 
-  const reports: PolicyReport[] = sources.policies.map((p) => ({
-    file: p.file,
-    policy: p.policyName,
-    kind: p.kind,
-    sourceText: p.sourceText,
-    findings: p.unreadable ? p.findings : lintSourcePolicy(p.source, p.kind),
-  }));
+  // --as ARN (SPEC 3 DEPLOYER_LOCKOUT): that principal must keep kms:PutKeyPolicy under each key policy; the text says how.
+  const notes: string[] = [];
+  const reports: PolicyReport[] = sources.policies.map((p) => {
+    const findings = p.unreadable ? p.findings : lintSourcePolicy(p.source, p.kind);
+    const doc = p.parsed.document;
+    if (deployer === undefined || p.unreadable || p.kind !== 'key' || !doc) return { file: p.file, policy: p.policyName, kind: p.kind, sourceText: p.sourceText, findings };
+    const access = deployerAccess(doc, p.parsed.ast, deployer);
+    if (access.via === null) return { file: p.file, policy: p.policyName, kind: p.kind, sourceText: p.sourceText, findings: sortFindings([...findings, access.finding]) };
+    notes.push(
+      `${visibleLine(p.name)}: ${visibleLine(deployer)} keeps kms:PutKeyPolicy ${access.via === 'direct' ? 'directly (the key policy allows it)' : 'through the account statement, as long as its IAM policy allows kms:PutKeyPolicy'}`,
+    );
+    return { file: p.file, policy: p.policyName, kind: p.kind, sourceText: p.sourceText, findings };
+  });
   for (const problem of sources.problems) reports.push({ file: problem.file, policy: null, kind: 'source', sourceText: '', findings: [problem.finding] });
   let grantsUnreadable = false;
   if (grantsPath !== undefined) {
@@ -59,6 +72,7 @@ export async function run(argv: readonly string[], io: CommandIo): Promise<numbe
     else if (format === 'sarif') io.stdout.write(formatSourcesSarif(reports, VERSION));
     else io.stdout.write(formatSourcesText(reports, summary));
   }
+  if (format === 'text' && notes.length > 0) io.stdout.write(`${notes.join('\n')}\n`);
   if (unreadable) return EXIT.usage;
   return all.some((f) => f.severity === 'error' || f.severity === 'security') ? EXIT.findings : EXIT.ok;
 }

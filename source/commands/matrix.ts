@@ -91,7 +91,8 @@ export function formatMatrix(m: Matrix, color: boolean, grants: readonly Grant[]
   return `${lines.join('\n')}\n`;
 }
 
-function useColor(io: CommandIo): boolean {
+/** NO_COLOR and FORCE_COLOR are honoured (SPEC 2), else colour on a terminal. */
+export function useColor(io: CommandIo): boolean {
   if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
   if (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0') return true;
   return io.stdout.isTTY === true;

@@ -16,6 +16,7 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
   explain: { summary: 'explain every statement in plain English', load: async () => (await import('./explain.js')).run },
   matrix: { summary: 'who can do what: principals or keys by KMS action', load: async () => (await import('./matrix.js')).run },
   lint: { summary: 'findings: errors, security risks, warnings, suggestions', load: async () => (await import('./lint.js')).run },
+  diff: { summary: 'what a new version of a policy grants or takes away', load: async () => (await import('./diff.js')).run },
   simulate: { summary: 'decide one KMS request as AWS would', load: async () => (await import('./simulate.js')).run },
 };
 
@@ -30,7 +31,9 @@ Usage:
                                           [--out FILE|- [--force]] [--copy]
   kms-policy-tui explain <source|-> [--policy NAME] [--json] [--kind key|identity]
   kms-policy-tui matrix <source|-> [--policy NAME] [--json] [--kind key|identity] [--grants FILE]
-  kms-policy-tui lint <source|dir|-> [--policy NAME] [--format text|json|sarif] [--kind key|identity] [--grants FILE]
+  kms-policy-tui lint <source|dir|-> [--policy NAME] [--format text|json|sarif] [--kind key|identity] [--grants FILE] [--as ARN]
+  kms-policy-tui diff <old> <new> [--policy NAME] [--format text|json|sarif] [--kind key|identity]
+          [--fail-on widen|change|never]
   kms-policy-tui simulate --action ACTION --principal PRINCIPAL
           [--key-policy FILE [--policy NAME]] [--identity-policy FILE]... [--grants FILE] [--resource KEY_ARN]
           [--context KEY=VALUE]... [--json] [--trace]
@@ -42,6 +45,7 @@ a CloudFormation template, Terraform .tf or plan JSON; --policy NAME picks one o
 \`aws kms list-grants --output json\`, or Terraform aws_kms_grant resources. --kind is detected when omitted: a policy
 whose statements have Principal/NotPrincipal is a key policy, otherwise an identity policy.
 
-Exit codes: 0 success; 1 lint found an error or security finding; 2 usage error or unreadable input.
+Exit codes: 0 success; 1 lint found an error or security finding, or diff met --fail-on (default widen);
+2 usage error or unreadable input.
 NO_COLOR and FORCE_COLOR are honoured.
 `;

@@ -6,7 +6,7 @@ import { COMMANDS, USAGE } from './registry.js';
 const INTERACTIVE = new Set(['open']);
 
 export const NOT_A_TERMINAL = `kms-policy-tui: the interactive UI needs a terminal, but standard output is not one.
-For scripts and CI use the subcommands: list, render, explain, matrix, lint, simulate (see --help).`;
+For scripts and CI use the subcommands: list, render, explain, matrix, lint, diff, simulate (see --help).`;
 
 /** The interactive UI (loaded only when used, so subcommands never load Ink or React). */
 export type InteractiveRun = (argv: readonly string[], io: CommandIo) => Promise<number>;

@@ -72,7 +72,7 @@ function keyboard(): NodeJS.ReadStream {
  * or switch screens: a full-screen UI would print every frame below the last one.
  */
 export const DUMB_TERMINAL = `the interactive UI needs a terminal that can move the cursor, and TERM=dumb says this one cannot.
-Run it in a terminal emulator (or set TERM, e.g. TERM=xterm-256color), or use the subcommands: list, render, explain, matrix, lint, simulate (see --help).`;
+Run it in a terminal emulator (or set TERM, e.g. TERM=xterm-256color), or use the subcommands: list, render, explain, matrix, lint, diff, simulate (see --help).`;
 
 /** Signals that end the program from outside; the terminal is restored before it goes. */
 const FATAL_SIGNALS = ['SIGTERM', 'SIGHUP', 'SIGINT', 'SIGQUIT'] as const;

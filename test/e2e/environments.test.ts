@@ -132,7 +132,7 @@ describe('TERM=dumb', () => {
     expect(await t.exited()).toBe(2);
     const text = t.text();
     expect(text).toContain('TERM=dumb');
-    expect(text).toMatch(/list, render, explain, matrix, lint, simulate/);
+    expect(text).toMatch(/list, render, explain, matrix, lint, diff, simulate/);
     expect(text).not.toMatch(/\n\s+at /);
     expect(t.raw()).not.toContain('\u001b[?1049h');
   });

@@ -78,3 +78,4 @@ export function lintPolicy(text: string, options: { kind?: PolicyKind } = {}): L
     return { findings: [], kind: options.kind ?? 'identity' };
   }
 }
+export { deployerAccess, type DeployerAccess } from './deployer.js';

@@ -20,7 +20,7 @@ import { cellFromPaths, NONE_CELL } from './cell.js';
 import { grantPaths } from './grant-paths.js';
 import { grantKeyId } from '../grants/evaluate.js';
 import type { Grant } from '../grants/model.js';
-import { identityRows, keyPolicyAccount, keyPolicyRows } from './subjects.js';
+import { identityRows, keyPolicyAccount, keyPolicyRows, type RowSubject } from './subjects.js';
 import type { CellPath, Matrix, MatrixCell, MatrixRow, PathCondition } from './types.js';
 
 interface Live {
@@ -181,12 +181,12 @@ function cellsOf(apply: readonly Applicable[], pathFor: (x: Applicable, a: numbe
   return cells;
 }
 
-function keyMatrix(doc: PolicyDocument, keyArn: string, grants: readonly Grant[]): MatrixRow[] {
+function keyMatrix(doc: PolicyDocument, keyArn: string, grants: readonly Grant[], rows: readonly RowSubject[] | undefined): MatrixRow[] {
   const actions = kmsActions();
   const keyAccount = keyArn.split(':')[4]!;
   const all = liveStatements(doc);
   const index = principalIndex(all.map((l) => l.statement));
-  return keyPolicyRows(doc, grants).map((row) => {
+  return (rows ?? keyPolicyRows(doc, grants, keyAccount)).map((row) => {
     const principal = parseRequestPrincipal(row.evaluatedAs);
     const derived = derivedContext(principal);
     const cross = principal.account !== undefined && principal.account !== keyAccount;
@@ -253,7 +253,7 @@ function resourceIndex(all: readonly Live[]): (arn: string) => Live[] {
   };
 }
 
-function identityMatrix(doc: PolicyDocument): MatrixRow[] {
+function identityMatrix(doc: PolicyDocument, rows: readonly RowSubject[] | undefined): MatrixRow[] {
   const actions = kmsActions();
   const all = liveStatements(doc).filter((l) => !l.impossible);
   const conditionsOf = new Map(all.map((l) => [l, remainingConditions(l.statement, EMPTY_CONTEXT, NO_KEYS) ?? []]));
@@ -263,7 +263,7 @@ function identityMatrix(doc: PolicyDocument): MatrixRow[] {
     all.filter((l) => l.statement.resource('*', EMPTY_CONTEXT)).map((l) => applicable(l, null, conditionsOf.get(l)!)),
     (x) => x.path,
   );
-  return identityRows(doc).map((row) => {
+  return (rows ?? identityRows(doc)).map((row) => {
     const onKey = candidates(row.evaluatedAs)
       .filter((l) => l.statement.resource(row.evaluatedAs, EMPTY_CONTEXT))
       .map((l) => applicable(l, null, conditionsOf.get(l)!));
@@ -277,6 +277,10 @@ function identityMatrix(doc: PolicyDocument): MatrixRow[] {
 export interface MatrixOptions {
   /** The key's grants (SPEC 2.6): `via: "grant"` paths, and rows for their grantees and retiring principals. Key policies only. */
   readonly grants?: readonly Grant[];
+  /** The account the key is in, when known from elsewhere (diff: both versions are of one key). Default: keyPolicyAccount. */
+  readonly keyAccount?: string;
+  /** The rows to evaluate instead of the policy's own (diff: both versions on the union of their rows). */
+  readonly rows?: readonly RowSubject[];
 }
 
 /**
@@ -290,7 +294,7 @@ export function matrixKeyArn(keyAccount: string, grants: readonly Grant[]): stri
 
 /** The who-can-do-what matrix of a policy (SPEC 2.2), with the key's grants when given (SPEC 2.6). */
 export function buildMatrix(doc: PolicyDocument, kind: PolicyKind, options: MatrixOptions = {}): Matrix {
-  const keyAccount = keyPolicyAccount(doc);
+  const keyAccount = options.keyAccount ?? keyPolicyAccount(doc);
   const grants = kind === 'key' ? (options.grants ?? []) : [];
   const keyArn = matrixKeyArn(keyAccount, grants);
   return {
@@ -298,6 +302,6 @@ export function buildMatrix(doc: PolicyDocument, kind: PolicyKind, options: Matr
     keyAccount,
     keyArn,
     actions: kmsActions().map((a) => a.id),
-    rows: kind === 'key' ? keyMatrix(doc, keyArn, grants) : identityMatrix(doc),
+    rows: kind === 'key' ? keyMatrix(doc, keyArn, grants, options.rows) : identityMatrix(doc, options.rows),
   };
 }

@@ -1,7 +1,7 @@
 export * from './types.js';
 export { buildMatrix, matrixKeyArn, type MatrixOptions } from './build.js';
 export { cellConditionKeys, cellFromPaths, NONE_CELL } from './cell.js';
-export { ANY_OTHER_PRINCIPAL, OTHER_ACCOUNT_KEYS, instantiatePattern, keyPolicyAccount, keyPolicyRows, identityRows, type RowSubject } from './subjects.js';
+export { ANY_OTHER_PRINCIPAL, OTHER_ACCOUNT_KEYS, accountStatementAccount, instantiatePattern, keyPolicyAccount, keyPolicyRows, identityRows, type RowSubject } from './subjects.js';
 export {
   actionsDisplay,
   cellDisplay,

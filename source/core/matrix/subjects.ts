@@ -59,6 +59,11 @@ const UNRESOLVED_ROOT = /^arn:[^:]+:iam::(\$\{[^}]*\}):root$/;
  * policy (often another account given access) is not taken for it.
  */
 export function keyPolicyAccount(doc: PolicyDocument): string {
+  return accountStatementAccount(doc) ?? EXAMPLE_ACCOUNT;
+}
+
+/** The account of the account statement, or null when the policy has none (keyPolicyAccount then takes the example account). */
+export function accountStatementAccount(doc: PolicyDocument): string | null {
   for (const s of doc.statements) {
     if (s.effect !== 'Allow' || !s.principal || s.principal.wildcard) continue;
     for (const v of s.principal.values.AWS ?? []) {
@@ -67,7 +72,7 @@ export function keyPolicyAccount(doc: PolicyDocument): string {
       if (UNRESOLVED_ROOT.test(v)) return EXAMPLE_ACCOUNT;
     }
   }
-  return EXAMPLE_ACCOUNT;
+  return null;
 }
 
 /** A role name the policy does not name, for rows that stand for "some role" of an account. */
@@ -115,12 +120,11 @@ const SERVICE_PRINCIPAL = /\.amazonaws\.com(\.cn)?$/i;
  * the grants not already named (SPEC 2.6), then "any other principal" (an unnamed
  * principal of an unnamed account).
  */
-export function keyPolicyRows(doc: PolicyDocument, grants: readonly GrantPrincipals[] = []): RowSubject[] {
+export function keyPolicyRows(doc: PolicyDocument, grants: readonly GrantPrincipals[] = [], keyAccount: string = keyPolicyAccount(doc)): RowSubject[] {
   const seen = new Map<string, RowSubject>();
   const fromGrants: Array<[string, string]> = grants.flatMap((g) => [g.grantee, ...(g.retiringPrincipal !== undefined ? [g.retiringPrincipal] : [])].map((v): [string, string] => [SERVICE_PRINCIPAL.test(v) ? 'Service' : 'AWS', v]));
   const values = [...principalValues(doc), ...fromGrants];
   const named = new Set(values.map(([, v]) => v));
-  const keyAccount = keyPolicyAccount(doc);
   for (const [type, v] of values) {
     const row = describePrincipal(type, v, keyAccount, named);
     if (!seen.has(row.subject)) seen.set(row.subject, row);

@@ -112,20 +112,28 @@ export function parseOperator(operator: string): { baseOperator: string; qualifi
   return { baseOperator: ifExists ? rest.slice(0, -'IfExists'.length) : rest, qualifier, ifExists };
 }
 
+// Operators repeat across statements and requests (simulate builds a document per request): split each once.
+const operatorParts = new Map<string, ReturnType<typeof parseOperator>>();
+
+function operatorPartsOf(operator: string): ReturnType<typeof parseOperator> {
+  let parts = operatorParts.get(operator);
+  if (!parts) {
+    parts = parseOperator(operator);
+    if (operatorParts.size > 1000) operatorParts.clear();
+    operatorParts.set(operator, parts);
+  }
+  return parts;
+}
+
 export function parseConditions(v: unknown, pointer: string): ConditionClause[] {
   if (!isRecord(v)) return [];
   const clauses: ConditionClause[] = [];
   for (const [operator, block] of Object.entries(v)) {
     if (!isRecord(block)) continue;
-    const parts = parseOperator(operator);
+    const { baseOperator, qualifier, ifExists } = operatorPartsOf(operator);
+    const operatorPointer = `${pointer}/Condition/${escapePointerToken(operator)}/`;
     for (const [key, values] of Object.entries(block)) {
-      clauses.push({
-        operator,
-        ...parts,
-        key,
-        values: scalarList(values),
-        pointer: `${pointer}/Condition/${escapePointerToken(operator)}/${escapePointerToken(key)}`,
-      });
+      clauses.push({ operator, baseOperator, qualifier, ifExists, key, values: scalarList(values), pointer: operatorPointer + escapePointerToken(key) });
     }
   }
   return clauses;

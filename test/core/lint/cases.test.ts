@@ -22,8 +22,9 @@ const text = (c: LintCase) => c.firesText ?? JSON.stringify(c.fires, null, 2);
 
 describe('lint catalog coverage', () => {
   it('has a triggering fixture and a near miss for every finding id', () => {
-    // Raised only by a source (Terraform, CloudFormation), not by a policy document: test/cli/sources.test.ts.
-    const sourceOnly = new Set(['UNRESOLVED_REFERENCE', 'BYPASS_LOCKOUT_CHECK']);
+    // Raised only by a source (Terraform, CloudFormation), not by a policy document: test/cli/sources.test.ts;
+    // by `lint --as ARN` (test/core/lint/deployer.test.ts) or by `diff` (test/cli/diff.test.ts).
+    const sourceOnly = new Set(['UNRESOLVED_REFERENCE', 'BYPASS_LOCKOUT_CHECK', 'DEPLOYER_LOCKOUT', 'ACCESS_WIDENED']);
     // Raised only by a grants file (lint --grants): their cases are test/fixtures/grants/lint.json (test/core/grants/lint.test.ts).
     const grantsOnly = (id: string) => id.startsWith('GRANT_');
     for (const id of FINDING_IDS.filter((x) => !sourceOnly.has(x) && !grantsOnly(x))) {

@@ -1,0 +1,130 @@
+/**
+ * What a matrix cell lets through, compared as access rather than as text
+ * (SPEC 2.4): statement indices and Sids are left out, a path is its effect,
+ * how it reaches the principal and its conditions, and one cell "allows at
+ * least" another when every request the other allows, it allows too.
+ *
+ * The comparison is sound and deliberately incomplete: it claims that a
+ * condition implies another only where the IAM condition operators page makes
+ * that certain (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html:
+ * several values of one key are ORed, several keys and operators are ANDed,
+ * negated operators are the NOR of their values, ...IfExists also holds when the
+ * key is absent). Where it cannot tell, the change counts as widened, which is
+ * the safe answer for the key's owner (CI fails and a person looks).
+ */
+import type { PolicyKind } from '../policy/model.js';
+import { wildcardMatch } from '../evaluate/wildcard.js';
+import { parseOperator } from '../policy/model.js';
+import type { CellPath, MatrixCell, PathCondition, PathVia } from '../matrix/types.js';
+
+/** A path without the statements it comes from: what it does, not where it is written. */
+export function pathKey(p: CellPath): string {
+  const conditions = p.conditions.map(conditionKey).sort();
+  return `${p.effect}|${p.via ?? ''}|${p.grants.length > 0 ? 'grant' : ''}|${conditions.join('&')}`;
+}
+
+export function conditionKey(c: PathCondition): string {
+  return `${c.operator}\u0000${c.key.toLowerCase()}\u0000${[...new Set(c.values)].sort().join('\u0001')}`;
+}
+
+const NEGATED = /^(StringNot|ArnNot|NumericNotEquals|DateNotEquals|NotIpAddress)/;
+const WIDER_BASE: Readonly<Record<string, readonly string[]>> = {
+  // A Like operator with the same values matches at least what Equals does (no wildcard: the same).
+  StringEquals: ['StringEquals', 'StringLike'],
+  ArnEquals: ['ArnEquals', 'ArnLike'],
+  ArnLike: ['ArnLike', 'ArnEquals'],
+};
+const LIKE = new Set(['StringLike', 'ArnLike', 'ArnEquals']);
+
+/** Some policy value `q` (of a Like operator) matches every string that `p` (written with the `from` operator) matches. */
+function valueCovers(q: string, p: string, like: boolean, fromLike: boolean): boolean {
+  if (q === p) return true;
+  if (!like) return false;
+  if (q === '*') return true;
+  const pWild = fromLike && /[*?]/.test(p);
+  if (!pWild) return wildcardMatch(q, p);
+  // A prefix pattern "abc*" covers any pattern that starts with "abc" (whatever follows).
+  const stem = q.endsWith('*') ? q.slice(0, -1) : null;
+  return stem !== null && !/[*?]/.test(stem) && p.startsWith(stem);
+}
+
+/** True when `b` holding makes `a` hold for every request (same key; see the module comment). */
+export function implies(b: PathCondition, a: PathCondition): boolean {
+  if (b.key.toLowerCase() !== a.key.toLowerCase()) return false;
+  if (b.operator === a.operator && conditionKey(b) === conditionKey(a)) return true;
+  const ob = parseOperator(b.operator);
+  const oa = parseOperator(a.operator);
+  if (ob.qualifier !== oa.qualifier) return false;
+  // b true on an absent key (IfExists) while a is not: a request without the key passes b only.
+  if (ob.ifExists && !oa.ifExists) return false;
+  const negB = NEGATED.test(ob.baseOperator);
+  const negA = NEGATED.test(oa.baseOperator);
+  if (negB !== negA) return false;
+  if (negA) {
+    // NOR of the values: fewer values excluded is looser.
+    return ob.baseOperator === oa.baseOperator && a.values.every((v) => b.values.includes(v));
+  }
+  const wider = WIDER_BASE[ob.baseOperator] ?? [ob.baseOperator];
+  if (!wider.includes(oa.baseOperator)) return false;
+  const like = LIKE.has(oa.baseOperator);
+  const fromLike = LIKE.has(ob.baseOperator);
+  // OR of the values: every value b accepts must be accepted by one of a's.
+  return b.values.every((p) => a.values.some((q) => valueCovers(q, p, like, fromLike)));
+}
+
+/** Whenever every condition of `has` holds, every condition of `needs` holds. */
+function conditionsImply(has: readonly PathCondition[], needs: readonly PathCondition[]): boolean {
+  return needs.every((n) => has.some((h) => implies(h, n)));
+}
+
+/** A path through `a` needs nothing more than one through `b`: direct beats an IAM delegation. */
+function viaCovers(a: PathVia | null, b: PathVia | null): boolean {
+  return a === b || a === 'direct';
+}
+
+/** Allow `a` allows every request that allow `b` allows. */
+export function allowCovers(a: CellPath, b: CellPath): boolean {
+  return viaCovers(a.via, b.via) && conditionsImply(b.conditions, a.conditions);
+}
+
+/** Deny `d0` applies to every request that deny `d1` applies to. */
+export function denyCovers(d0: CellPath, d1: CellPath): boolean {
+  return conditionsImply(d1.conditions, d0.conditions);
+}
+
+/** The access of a cell: the Allow paths that can end allowed, and the Deny paths that matter. */
+export interface Access {
+  readonly allows: readonly CellPath[];
+  readonly denies: readonly CellPath[];
+}
+
+/**
+ * The paths of a cell that decide its access. An Allow that a Deny always
+ * accompanies never allows (explicit deny wins, reference_policies_evaluation-logic.html).
+ * In a key policy a Deny only matters beside an Allow of the same cell (the key
+ * policy must allow, or nothing is allowed at all); in an identity policy a Deny
+ * also blocks what the key policy grants, so it counts on its own.
+ */
+export function accessOf(cell: MatrixCell, kind: PolicyKind): Access {
+  const denies = cell.paths.filter((p) => p.effect === 'Deny');
+  const allows = cell.paths.filter((p) => p.effect === 'Allow' && !denies.some((d) => conditionsImply(p.conditions, d.conditions)));
+  if (kind === 'key' && allows.length === 0) return { allows: [], denies: [] };
+  return { allows, denies };
+}
+
+/** Every request that `y` allows, `x` allows (sound, not complete: see the module comment). */
+export function allowsAtLeast(x: Access, y: Access, kind: PolicyKind): boolean {
+  if (kind === 'key' && y.allows.length === 0) return true;
+  return y.allows.every((b) => x.allows.some((a) => allowCovers(a, b))) && x.denies.every((d1) => y.denies.some((d0) => denyCovers(d0, d1)));
+}
+
+/** The paths of a cell as a set of what they do (statement positions and Sids left out). */
+export function pathSet(cell: MatrixCell): ReadonlySet<string> {
+  return new Set(cell.paths.map(pathKey));
+}
+
+export function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const x of a) if (!b.has(x)) return false;
+  return true;
+}
