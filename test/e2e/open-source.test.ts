@@ -1,3 +1,5 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FIXTURES } from '../helpers/cli.js';
@@ -70,5 +72,20 @@ describe('open on a source with several policies', () => {
     const text = s.screen().join('');
     expect(text).toMatch(/no policy named 'aws_kms_key\.nope'/);
     expect(text).toContain('aws_iam_policy.use_orders');
+  });
+
+  it('Given a .tf the HCL parser cannot read, Then exit 2 with file:line:column, and the terminal is restored', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kms-open-bad-tf-'));
+    try {
+      writeFileSync(join(dir, 'main.tf'), 'resource "aws_kms_key" "k" {\n  policy = jsonencode({\n    Version = "2012-10-17"\n\n}\n');
+      const s = startCli(['open', 'main.tf'], { columns: 120, rows: 24, cwd: dir });
+      sessions.push(s);
+      expect(await s.exited()).toBe(2);
+      const text = s.screen().join('');
+      expect(text).toMatch(/main\.tf:2:12: Terraform \(HCL\): Unterminated function call/);
+      expect(text).not.toMatch(/\s+at .+:\d+:\d+/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
