@@ -8,6 +8,7 @@ import { readInput } from '../io/read-input.js';
 import { flagChoice, flagString, type ParsedArgs } from './args.js';
 import { UsageError, type CommandIo } from './io.js';
 import { readTerraformFiles } from './terraform-parser.js';
+import { visibleLine } from '../core/text/visible.js';
 
 export interface LoadedPolicy {
   /** The file (or "<stdin>"), with the policy name when the source holds several kinds of thing. */
@@ -75,8 +76,21 @@ const looksLikeHcl = (text: string) => /^[ \t]*(?:resource|data)[ \t]+"[A-Za-z0-
 async function readOne(path: string, io: CommandIo, strict: boolean): Promise<SourceRead> {
   const r = await readText(path, io);
   if ('finding' in r) return { format: 'policy-document', policies: [], problems: [{ file: r.name, finding: r.finding }] };
-  if (/\.tf$/i.test(path) || (path === '-' && looksLikeHcl(r.text))) return readTerraformFiles([{ file: r.name, text: r.text }]);
-  return readSource(r.name, r.text, { strict });
+  return readFromText(path, r.name, r.text, strict);
+}
+
+function readFromText(path: string, name: string, text: string, strict: boolean): Promise<SourceRead> | SourceRead {
+  if (/\.tf$/i.test(path) || (path === '-' && looksLikeHcl(text))) return readTerraformFiles([{ file: name, text }]);
+  return readSource(name, text, { strict });
+}
+
+/**
+ * A source already read and decoded (`open` reads its file itself, so that a
+ * policy document with bad bytes still opens on the Findings tab): its policies.
+ */
+export async function loadSourceText(path: string, name: string, text: string, args: ParsedArgs): Promise<LoadedSources> {
+  const read = await readFromText(path, name, text, true);
+  return { format: read.format, policies: load(read, args), problems: read.problems, filesRead: 1 };
 }
 
 /** Every source file under a directory (skipping node_modules, .git, .terraform), in a stable order. */
@@ -138,7 +152,9 @@ export async function loadPolicies(path: string, args: ParsedArgs, io: CommandIo
   }
   if (options.policy === undefined) return result;
   const chosen = result.policies.filter((p) => p.policyName === options.policy);
-  if (chosen.length === 0) throw new UsageError(`${path}: no policy named '${options.policy}'. ${namesLine(result.policies)}`);
+  const fatal = result.problems.filter(isFatal);
+  if (chosen.length === 0 && fatal.length > 0) throw new UsageError(fatal.map((p) => formatInputError(p.file, p.finding)).join('\n'));
+  if (chosen.length === 0) throw new UsageError(`${path}: no policy named '${options.policy}'. ${policyNames(result.policies)}`);
   return { ...result, policies: chosen };
 }
 
@@ -150,9 +166,28 @@ async function isDirectory(path: string): Promise<boolean> {
   }
 }
 
-function namesLine(policies: readonly LoadedPolicy[]): string {
+/** The names of a source's policies, one a line, shown escaped (names come from the file: SPEC 2). */
+export function policyNames(policies: readonly { readonly policyName: string }[]): string {
   if (policies.length === 0) return 'The source holds no KMS key policy or IAM policy.';
-  return `Policies in it (pick one with --policy NAME):\n${policies.map((p) => `  ${p.policyName}`).join('\n')}`;
+  return `Policies in it (pick one with --policy NAME):\n${policies.map((p) => `  ${visibleLine(p.policyName)}`).join('\n')}`;
+}
+
+/** Problems that leave nothing to work on (the file is not readable as its format); others (UNRESOLVED_REFERENCE, BYPASS_LOCKOUT_CHECK) are lint's to report. */
+const isFatal = (p: SourceProblem) => p.finding.id === 'JSON_SYNTAX';
+
+/**
+ * The one policy a command works on, out of a source read (SPEC 2.5): `policyName`
+ * picks it; several and no name is a usage error that lists the names (exit 2).
+ * Used by every command that needs one policy, and by `open` when it does not show the picker.
+ */
+export function choosePolicy(sources: LoadedSources, path: string, command: string): LoadedPolicy {
+  const fatal = sources.problems.filter(isFatal);
+  if (fatal.length > 0 || (sources.policies.length === 0 && sources.problems.length > 0)) {
+    throw new UsageError((fatal.length > 0 ? fatal : sources.problems).map((p) => formatInputError(p.file, p.finding)).join('\n'));
+  }
+  if (sources.policies.length === 0) throw new UsageError(`${command}: ${path}: ${policyNames([])}`);
+  if (sources.policies.length > 1) throw new UsageError(`${command}: ${path} holds ${sources.policies.length} policies; ${command} works on one. ${policyNames(sources.policies)}`);
+  return sources.policies[0]!;
 }
 
 /**
@@ -164,11 +199,7 @@ export async function loadPolicy(path: string | undefined, args: ParsedArgs, io:
   if (path === undefined) throw new UsageError(`${command}: expected a policy file or '-' for standard input`);
   const policyName = flagString(args, 'policy');
   const sources = await loadPolicies(path, args, io, policyName !== undefined ? { policy: policyName } : {});
-  const problem = sources.problems[0];
-  if (problem) throw new UsageError(sources.problems.map((p) => formatInputError(p.file, p.finding)).join('\n'));
-  if (sources.policies.length === 0) throw new UsageError(`${command}: ${path}: ${namesLine([])}`);
-  if (sources.policies.length > 1) throw new UsageError(`${command}: ${path} holds ${sources.policies.length} policies. ${namesLine(sources.policies)}`);
-  return sources.policies[0]!;
+  return choosePolicy(sources, path, command);
 }
 
 /** Stops with exit 2 and "file:line:column: message" lines when the policy is not readable JSON. */

@@ -24,21 +24,23 @@ export const USAGE = `kms-policy-tui — author, explain, lint and simulate AWS 
 
 Usage:
   kms-policy-tui                          interactive template browser
-  kms-policy-tui open <file|-> [--grants FILE]
+  kms-policy-tui open <source|-> [--policy NAME] [--grants FILE]
                                           interactive workspace on an existing policy
   kms-policy-tui list [--json]            templates: id, title, kind, parameters
   kms-policy-tui render <template-id> [--param NAME=VALUE]... [--format json|terraform|cloudformation]
                                           [--out FILE|- [--force]] [--copy]
-  kms-policy-tui explain <file|-> [--json] [--kind key|identity]
-  kms-policy-tui matrix <file|-> [--json] [--kind key|identity] [--grants FILE]
-  kms-policy-tui lint <file|-> [--format text|json|sarif] [--kind key|identity] [--grants FILE] [--as ARN]
+  kms-policy-tui explain <source|-> [--policy NAME] [--json] [--kind key|identity]
+  kms-policy-tui matrix <source|-> [--policy NAME] [--json] [--kind key|identity] [--grants FILE]
+  kms-policy-tui lint <source|dir|-> [--policy NAME] [--format text|json|sarif] [--kind key|identity] [--grants FILE] [--as ARN]
   kms-policy-tui diff <old> <new> [--policy NAME] [--format text|json|sarif] [--kind key|identity]
           [--fail-on widen|change|never]
   kms-policy-tui simulate --action ACTION --principal PRINCIPAL
-          [--key-policy FILE] [--identity-policy FILE]... [--grants FILE] [--resource KEY_ARN]
+          [--key-policy FILE [--policy NAME]] [--identity-policy FILE]... [--grants FILE] [--resource KEY_ARN]
           [--context KEY=VALUE]... [--json] [--trace]
   kms-policy-tui --help | --version
 
+A source is a policy document, AWS CLI output (get-key-policy, get-policy-version ...),
+a CloudFormation template, Terraform .tf or plan JSON; --policy NAME picks one of its policies.
 '-' reads the policy from standard input. --grants FILE adds the key's grants: the output of
 \`aws kms list-grants --output json\`, or Terraform aws_kms_grant resources. --kind is detected when omitted: a policy
 whose statements have Principal/NotPrincipal is a key policy, otherwise an identity policy.

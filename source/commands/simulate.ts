@@ -113,8 +113,10 @@ export async function run(argv: readonly string[], io: CommandIo): Promise<numbe
     keyPolicy = loaded.parsed.document;
   }
   const identityPolicies: NamedPolicy[] = [];
+  // --policy picks the key policy out of its source; each identity source must hold one policy.
+  const identityArgs = { ...args, flags: { ...args.flags, policy: undefined } };
   for (const path of identityPaths) {
-    const loaded = await loadPolicy(path, args, io, 'simulate');
+    const loaded = await loadPolicy(path, identityArgs, io, 'simulate');
     requireReadable(loaded);
     identityPolicies.push({ name: loaded.name, document: loaded.parsed.document });
   }

@@ -10,6 +10,7 @@ import { TooSmall } from './components/too-small.js';
 import { useTerminalSize } from './hooks/useTerminalSize.js';
 import { commandOf, keyPresses } from './keys/bindings.js';
 import { Browser } from './screens/browser.js';
+import { Picker } from './screens/picker.js';
 import { Workspace } from './screens/workspace.js';
 import { exportText, type Derived, type SlowParts } from './state/derive.js';
 import type { PolicyKind } from '../core/policy/model.js';
@@ -123,6 +124,8 @@ export function App({ initial, services }: AppProps) {
       <Box height={bodyHeight} flexDirection="column" overflow="hidden">
         {state.help ? (
           <HelpOverlay height={bodyHeight} width={size.columns} context={keyContextOf({ ...state, help: false })} />
+        ) : state.screen === 'picker' && state.picker ? (
+          <Picker picker={state.picker} width={size.columns} height={bodyHeight} />
         ) : state.screen === 'workspace' && ws && derived ? (
           <Workspace ws={ws} derived={derived} template={template} rows={rows} width={size.columns} height={bodyHeight} />
         ) : (

@@ -18,29 +18,43 @@ import { ErrorBoundary } from './components/error-boundary.js';
 import { SYMBOLS } from './components/symbols.js';
 import { handleSuspend } from './suspend.js';
 import { initialState } from './state/reducer.js';
-import type { WorkspaceSource } from './state/types.js';
+import type { PickerState, WorkspaceSource } from './state/types.js';
+import { sourceEntries } from './state/picker.js';
+import { choosePolicy, loadSourceText, policyNames } from '../commands/load-policy.js';
 
 const ENTER_ALTERNATE_SCREEN = '\u001b[?1049h';
 const LEAVE_ALTERNATE_SCREEN = '\u001b[?1049l';
 const SHOW_CURSOR = '\u001b[?25h';
 
 /**
- * Reads the policy of `open <file|->`. A missing or unreadable file is a usage
- * error; a policy with a syntax error (or bytes that are not UTF-8 text) still
- * opens, on the Findings tab, which shows the line and column of the error.
+ * Reads the policy of `open <source|-> [--policy NAME]`. A missing or unreadable file is a usage
+ * error; a policy document with a syntax error (or bytes that are not UTF-8 text) still
+ * opens, on the Findings tab, which shows the line and column of the error. A source
+ * of SPEC 2.5 holding several policies opens on a picker of them, unless --policy names one.
  */
-async function openSource(argv: readonly string[], io: CommandIo): Promise<WorkspaceSource> {
-  const args = parseCommandArgs('open', argv, { grants: 'string' });
+async function openSource(argv: readonly string[], io: CommandIo): Promise<{ source: WorkspaceSource; picker?: PickerState }> {
+  const args = parseCommandArgs('open', argv, { policy: 'string', kind: 'string', grants: 'string' });
   const [path, ...extra] = args.positionals;
-  if (path === undefined || extra.length > 0) throw new UsageError("open takes one policy file, or '-' for standard input: kms-policy-tui open <file|-> [--grants FILE]");
+  if (path === undefined || extra.length > 0) throw new UsageError("open takes one policy source, or '-' for standard input: kms-policy-tui open <source|-> [--policy NAME] [--grants FILE]");
   const grantsPath = flagString(args, 'grants');
   if (grantsPath === '-' && path === '-') throw new UsageError("open: only one file can be read from standard input ('-')");
   // The key's grants (SPEC 2.6): grant paths in the Matrix tab; a malformed grants file is a usage error (file, line, column).
   const grants = grantsPath !== undefined ? { grants: await requireGrants(grantsPath, io) } : {};
   const input = await readInput(path, io);
   const decoded = decodePolicyBytes(input.bytes);
-  if (!decoded.ok) return { kind: 'file', name: input.name, text: '', decodeFinding: decoded.finding, ...grants };
-  return { kind: 'file', name: input.name, text: decoded.text, ...grants };
+  if (!decoded.ok) return { source: { kind: 'file', name: input.name, text: '', decodeFinding: decoded.finding, ...grants } };
+  const sources = await loadSourceText(path, input.name, decoded.text, args);
+  const policyName = flagString(args, 'policy');
+  const bare = sources.format === 'policy-document' && sources.policies.length === 1 && sources.problems.length === 0;
+  // A bare document opens as it is, readable or not (the Findings tab shows a syntax error).
+  if (bare && policyName === undefined) return { source: { kind: 'file', name: input.name, text: decoded.text, ...grants } };
+  const withGrants = (s: WorkspaceSource): WorkspaceSource => (s.kind === 'file' ? { ...s, ...grants } : s);
+  const entries = sourceEntries(input.name, policyName === undefined ? sources.policies : sources.policies.filter((p) => p.policyName === policyName)).map(withGrants);
+  if (policyName !== undefined && entries.length === 0) throw new UsageError(`${path}: no policy named '${policyName}'. ${policyNames(sources.policies)}`);
+  if (entries.length > 1) return { source: entries[0]!, picker: { file: input.name, entries, selected: 0 } };
+  // One policy: the same checks as every other command (a source that cannot be read, or holds none, is exit 2).
+  const one = policyName === undefined ? choosePolicy(sources, path, 'open') : undefined;
+  return { source: one ? withGrants(sourceEntries(input.name, [one])[0]!) : entries[0]! };
 }
 
 /** Keys come from standard input, or from the controlling terminal when standard input was a pipe (`open -`). */
@@ -90,7 +104,7 @@ export async function runInteractive(argv: readonly string[], io: CommandIo, opt
   const [command, ...rest] = argv;
   if (command !== undefined && command !== 'open') throw new UsageError(`unknown command '${command}'`);
   if (io.env.TERM === 'dumb') throw new UsageError(DUMB_TERMINAL);
-  const source = command === 'open' ? await openSource(rest, io) : undefined;
+  const opened = command === 'open' ? await openSource(rest, io) : undefined;
   const stdin = keyboard();
   const stdout = process.stdout;
   const library = { find: findTemplate, validate: validateParameter };
@@ -150,7 +164,7 @@ export async function runInteractive(argv: readonly string[], io: CommandIo, opt
       }}
       onExit={() => instance.unmount()}
     >
-      <App initial={initialState(source, library)} services={services} />
+      <App initial={initialState(opened?.source, library, opened?.picker)} services={services} />
     </ErrorBoundary>,
     { stdout, stdin, exitOnCtrlC: true, patchConsole: true },
   );

@@ -5,7 +5,7 @@ import type { CopyResult } from '../../source/io/clipboard.js';
 import type { WriteResult } from '../../source/io/atomic-write.js';
 import { App, type UiServices } from '../../source/ui/app.js';
 import { initialState } from '../../source/ui/state/reducer.js';
-import type { WorkspaceSource } from '../../source/ui/state/types.js';
+import type { PickerState, WorkspaceSource } from '../../source/ui/state/types.js';
 
 export { KEY } from '../helpers/keys.js';
 
@@ -23,6 +23,8 @@ export interface FakeWorld {
 
 export interface RenderOptions {
   readonly source?: WorkspaceSource;
+  /** `open` on a source with several policies: the picker first. */
+  readonly picker?: PickerState;
   readonly columns?: number;
   readonly rows?: number;
   readonly copy?: CopyResult;
@@ -93,7 +95,7 @@ export async function renderApp(options: RenderOptions = {}): Promise<Rendered> 
   const { services, world } = fakeServices(options);
   const instance = inkRender(
     <>
-      <App initial={initialState(options.source, LIBRARY)} services={services} />
+      <App initial={initialState(options.source, LIBRARY, options.picker)} services={services} />
       <ExitProbe world={world} />
     </>,
   );

@@ -25,7 +25,26 @@ export interface ClassifiedPrincipal {
   readonly name: string | null;
 }
 
-const IAM_ARN = /^arn:(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-b|aws-iso-e|aws-iso-f|aws-eusc):(iam|sts)::([^:]*):(.+)$/;
+// The account may be a reference left as written by a source (`${AWS::AccountId}`, `${var.account}`, SPEC 2.5): one token, colons included.
+const IAM_ARN = /^arn:(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-b|aws-iso-e|aws-iso-f|aws-eusc):(iam|sts)::((?:\$\{[^}]*\}|[^:])*):(.+)$/;
+
+/**
+ * Whether an account is a reference that could not be resolved offline (a CloudFormation
+ * `${AWS::AccountId}`, a Terraform `${data.aws_caller_identity.current.account_id}`): its value
+ * is unknown, so it is neither "the key's account" nor "another account" for a literal id.
+ */
+export function isUnresolvedAccount(account: string | null): boolean {
+  return account !== null && /\$\{[^}]*\}/.test(account);
+}
+
+/**
+ * Whether two accounts are known to differ. An unresolved one may be either: not "another
+ * account" (a literal 111122223333 beside `${AWS::AccountId}` may well be the same account).
+ */
+export function isOtherAccount(account: string | null, keyAccount: string | null): boolean {
+  if (account === null || keyAccount === null || account === keyAccount) return false;
+  return !isUnresolvedAccount(account) && !isUnresolvedAccount(keyAccount);
+}
 
 const IAM_TYPES: Readonly<Record<string, PrincipalKind>> = { role: 'role', user: 'user', group: 'group' };
 const STS_TYPES: Readonly<Record<string, PrincipalKind>> = { 'assumed-role': 'assumed-role', 'federated-user': 'federated-user' };

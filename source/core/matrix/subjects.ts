@@ -47,10 +47,16 @@ function principalValues(doc: PolicyDocument): Array<[string, string]> {
   return out;
 }
 
+/** The root of an account whose id is a reference left as written (`arn:aws:iam::${AWS::AccountId}:root`, SPEC 2.5). */
+const UNRESOLVED_ROOT = /^arn:[^:]+:iam::(\$\{[^}]*\}):root$/;
+
 /**
  * The account that owns the key a key policy is attached to (SPEC 2.2): the account
  * of the account statement (an Allow whose Principal names an account root or id,
- * key-policy-default.html), else the example account.
+ * key-policy-default.html), else the example account. When the account statement's
+ * account is a reference (`${data.aws_caller_identity.current.account_id}`), the key's
+ * account is unknown: the example account stands for it, and a root named later in the
+ * policy (often another account given access) is not taken for it.
  */
 export function keyPolicyAccount(doc: PolicyDocument): string {
   return accountStatementAccount(doc) ?? EXAMPLE_ACCOUNT;
@@ -63,6 +69,7 @@ export function accountStatementAccount(doc: PolicyDocument): string | null {
     for (const v of s.principal.values.AWS ?? []) {
       const root = ACCOUNT_ID.test(v) ? v : /^arn:[^:]+:iam::(\d{12}):root$/.exec(v)?.[1];
       if (root) return root;
+      if (UNRESOLVED_ROOT.test(v)) return EXAMPLE_ACCOUNT;
     }
   }
   return null;
@@ -86,6 +93,11 @@ function describePrincipal(type: string, v: string, keyAccount: string, named: R
   if (root) {
     const as = unnamedRole(root, named);
     return { subject: `arn:aws:iam::${root}:root`, label: `Account ${root} (IAM policies decide)`, evaluatedAs: as, note: `The principals of account ${root}; evaluated as a role the policy does not name (${as}).` };
+  }
+  const unresolved = UNRESOLVED_ROOT.exec(v)?.[1];
+  if (unresolved) {
+    // Its own row, labelled by the expression as written (issue 17); evaluated as the principal it names, which no concrete request matches.
+    return { subject: v, label: `Account ${unresolved} (unresolved reference)`, evaluatedAs: v, note: `An account given by a reference that cannot be resolved offline (${unresolved}), evaluated as written (its root user); check the deployed policy once the account is known.` };
   }
   const m = /^arn:[^:]+:(?:iam|sts)::(\d{12}):(role|user|assumed-role)\/(.*)$/.exec(v);
   if (m) {

@@ -47,15 +47,20 @@ export function convertJsonencode(ast: HclExpressionAst, expr: string, exprOffse
   const references: HclConversion['references'] = [];
   const pos = (byte: number) => at(exprOffset + index(byte));
   const slice = (n: HclExpressionAst) => expr.slice(index(n.range.start.byte), index(n.range.end.byte));
+  // A quoted string's range starts inside its quotes: point at the opening quote, as a JSON document's positions do.
+  const startOf = (n: HclExpressionAst) => {
+    const i = index(n.range.start.byte);
+    return at(exprOffset + (i > 0 && expr[i - 1] === '"' && expr[i] !== '"' ? i - 1 : i));
+  };
 
   const symbolic = (n: HclExpressionAst, pointer: string, text: string): JsonNode => {
-    const start = pos(n.range.start.byte);
+    const start = startOf(n);
     for (const m of text.matchAll(/(?<!\$)\$\{([^}]*)\}/g)) references.push({ expression: m[1]!.trim(), pointer, at: start });
     return { type: 'string', value: text, pointer, start, end: pos(n.range.end.byte) };
   };
 
   const convert = (n: HclExpressionAst, pointer: string, depth: number): JsonNode => {
-    const start = pos(n.range.start.byte);
+    const start = startOf(n);
     const end = pos(n.range.end.byte);
     const children = n.children ?? [];
     if (depth > 256) return { type: 'null', value: null, pointer, start, end };
@@ -65,8 +70,8 @@ export function convertJsonencode(ast: HclExpressionAst, expr: string, exprOffse
         const keyNode = children[i]!;
         const quoted = keyNode.children?.find((c) => c.type === 'template');
         const literal = quoted?.children?.length === 1 && quoted.children[0]!.type === 'literalValue' ? String(quoted.children[0]!.meta?.value ?? '') : null;
-        const key = literal ?? slice(keyNode).replace(/^"|"$/g, '');
-        members.push({ key, keyStart: pos(keyNode.range.start.byte), value: convert(children[i + 1]!, childPointer(pointer, key), depth + 1) });
+        const key = literal !== null ? unescapeTemplate(literal) : slice(keyNode).replace(/^"|"$/g, '');
+        members.push({ key, keyStart: startOf(keyNode), value: convert(children[i + 1]!, childPointer(pointer, key), depth + 1) });
       }
       return { type: 'object', members, pointer, start, end };
     }
@@ -93,6 +98,19 @@ export function convertJsonencode(ast: HclExpressionAst, expr: string, exprOffse
   return { root: call ? convert(call, '', 0) : null, references };
 }
 
+/**
+ * The value of a quoted template's literal part: the parser leaves it as written. HCL's
+ * escapes (hcl/hclsyntax spec.md, "Template Literals"): \n \r \t \" \\ \uNNNN \UNNNNNNNN,
+ * and $${ / %%{ for a literal ${ (an IAM policy variable) or %{.
+ */
 function unescapeTemplate(s: string): string {
-  return s.replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{');
+  return s.replace(/\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|([nrt"\\]))|\$\$\{|%%\{/g, (m, u4: string | undefined, u8: string | undefined, c: string | undefined) => {
+    if (u4 !== undefined) return String.fromCharCode(Number.parseInt(u4, 16));
+    if (u8 !== undefined) {
+      const cp = Number.parseInt(u8, 16);
+      return cp <= 0x10ffff ? String.fromCodePoint(cp) : m;
+    }
+    if (c !== undefined) return c === 'n' ? '\n' : c === 'r' ? '\r' : c === 't' ? '\t' : c;
+    return m === '$${' ? '${' : '%{';
+  });
 }

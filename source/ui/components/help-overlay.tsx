@@ -11,6 +11,8 @@ const CONTEXT_NAMES: Readonly<Record<KeyContext, string>> = {
   parameters: 'parameters form',
   statements: 'statement list',
   'file-statements': 'statement list',
+  'picked-statements': 'statement list',
+  picker: 'policy picker',
   matrix: 'matrix',
   findings: 'findings',
   export: 'export preview',

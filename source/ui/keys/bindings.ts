@@ -180,6 +180,8 @@ export type KeyContext =
   | 'parameters'
   | 'statements'
   | 'file-statements'
+  | 'picked-statements'
+  | 'picker'
   | 'matrix'
   | 'findings'
   | 'export'
@@ -206,6 +208,8 @@ export const CONTEXT_COMMANDS: Readonly<Record<KeyContext, readonly Command[]>> 
   ask: ['down', 'right', 'confirm', 'filter', 'remove', 'nextPane', ...WORKSPACE_TAIL],
   'ask-picker': ['down', 'confirm', 'filter', 'back', 'help', 'quit'],
   'ask-trace': ['down', 'confirm', 'nextPane', ...WORKSPACE_TAIL],
+  'picked-statements': ['down', 'pageDown', 'filter', 'back', 'last', ...WORKSPACE_TAIL],
+  picker: ['down', 'pageDown', 'confirm', 'last', 'help', 'quit'],
   edit: ['confirm', 'back'],
   'prompt-text': ['confirm', 'back'],
   search: ['confirm', 'back'],
@@ -243,6 +247,8 @@ const CONTEXT_TEXT: Partial<Record<KeyContext, Partial<Record<Command, string>>>
   findings: { confirm: 'go to statement', filter: 'find' },
   export: { down: 'scroll', right: 'format', pageDown: 'page' },
   search: { confirm: 'keep', back: 'go back' },
+  'picked-statements': { pageDown: 'scroll', back: 'policies', filter: 'find' },
+  picker: { confirm: 'open', pageDown: 'page' },
   browser: { confirm: 'open', back: 'clear filter' },
   filter: { confirm: 'keep filter', back: 'clear' },
   matrix: { confirm: 'ask why', filter: 'find' },

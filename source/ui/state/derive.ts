@@ -5,6 +5,7 @@ import { basename, extname } from 'node:path';
 import { EXPORT_EXTENSIONS, exportPolicy, type ExportFormat } from '../../core/export/index.js';
 import { sortFindings, type Finding } from '../../core/lint/catalog.js';
 import { lintPolicy } from '../../core/lint/index.js';
+import { lintSourcePolicy } from '../../core/lint/rules/sources.js';
 import { buildMatrix } from '../../core/matrix/index.js';
 import { buildDocument, canonicalize, detectKind, parsePolicy, serializePolicy, type PolicyDocument, type PolicyKind, type Statement } from '../../core/policy/index.js';
 import { renderTemplate, type Template } from '../../core/templates/index.js';
@@ -12,7 +13,7 @@ import type { Matrix } from '../../core/matrix/types.js';
 import { explainStatement } from '../../core/explain/index.js';
 import { keyAccountOf } from '../../core/lint/principals.js';
 import { explanationText, type ExplanationBullet, type StatementText } from './explanation.js';
-import type { WorkspaceSource } from './types.js';
+import type { SourcePolicy, WorkspaceSource } from './types.js';
 import { SYMBOLS } from '../components/symbols.js';
 
 /** One statement as the Policy tab shows it; numbered from 0 like the JSON paths (/Statement/0) and lint messages. */
@@ -92,6 +93,13 @@ export function derive(source: WorkspaceSource, template: Template | undefined, 
     document = buildDocument(policy);
     text = serializePolicy(policy);
     kind = template.kind;
+  } else if (source.kind === 'file' && source.policy) {
+    // A policy read out of a source (SPEC 2.5): its tree points into the source file, whose lines the Findings tab quotes.
+    text = source.text;
+    parseProblems = source.policy.source.parsed.findings.length;
+    document = source.policy.source.parsed.document;
+    policy = document?.raw ?? null;
+    kind = source.policy.kind;
   } else {
     text = source.kind === 'file' ? source.text : '';
     const parsed = parsePolicy(text);
@@ -104,12 +112,14 @@ export function derive(source: WorkspaceSource, template: Template | undefined, 
   const keyAccount = document && kind === 'key' ? keyAccountOf(document) : null;
   const statements: StatementView[] = (document?.statements ?? []).map((s) => statementView(s, kind, keyAccount, notes[s.index] ?? null));
   const decodeFinding = source.kind === 'file' ? source.decodeFinding : undefined;
-  const defer = options.deferSlow === true && source.kind === 'file' && !decodeFinding && document !== null && parseProblems === 0 && statements.length >= BACKGROUND_STATEMENTS;
+  const sourcePolicy = source.kind === 'file' ? source.policy : undefined;
+  // The background worker lints document text; a policy out of a source is linted here (sources rarely hold 150-statement policies).
+  const defer = options.deferSlow === true && source.kind === 'file' && !sourcePolicy && !decodeFinding && document !== null && parseProblems === 0 && statements.length >= BACKGROUND_STATEMENTS;
   const grants = source.kind === 'file' ? (source.grants ?? []) : [];
-  const slow: SlowParts = defer ? { findings: [], matrix: null } : decodeFinding ? { findings: [shownFinding(decodeFinding)], matrix: null } : slowParts(text, kind, document, grants);
+  const slow: SlowParts = defer ? { findings: [], matrix: null } : decodeFinding ? { findings: [shownFinding(decodeFinding)], matrix: null } : slowParts(text, kind, document, grants, sourcePolicy);
   const syntax = slow.findings.find((f) => f.id === 'JSON_SYNTAX');
   return {
-    title: source.kind === 'template' ? (template?.title ?? source.templateId) : visibleLine(source.name),
+    title: source.kind === 'template' ? (template?.title ?? source.templateId) : visibleLine(sourcePolicy ? `${source.name}: ${sourcePolicy.name}` : source.name),
     kind,
     policy,
     document,
@@ -117,8 +127,9 @@ export function derive(source: WorkspaceSource, template: Template | undefined, 
     grants: grants.map((g) => grantLines(g).map(visibleLine) as unknown as readonly [string, string]),
     matrix: slow.matrix,
     findings: slow.findings,
-    name: source.kind === 'template' ? source.templateId : stem(source.name),
-    fileName: source.kind === 'file' && source.name !== '<stdin>' ? source.name : null,
+    // A policy out of a source is written beside it under its own name (./aws_kms_key_orders.json), never over the source file.
+    name: source.kind === 'template' ? source.templateId : sourcePolicy ? identifierOf(sourcePolicy.name) : stem(source.name),
+    fileName: source.kind === 'file' && source.name !== '<stdin>' && !sourcePolicy ? source.name : null,
     text,
     unreadable: document === null || syntax ? `the policy is not readable JSON${syntax?.line != null ? ` (line ${syntax.line}, column ${syntax.column ?? 1})` : ''}; see the Findings tab` : null,
     pending: defer ? { statements: statements.length } : null,
@@ -126,9 +137,9 @@ export function derive(source: WorkspaceSource, template: Template | undefined, 
 }
 
 /** Lint and the matrix of a policy, as the tabs draw them. Pure: the background worker runs it too. */
-export function slowParts(text: string, kind: PolicyKind, document: PolicyDocument | null, grants: readonly Grant[] = []): SlowParts {
+export function slowParts(text: string, kind: PolicyKind, document: PolicyDocument | null, grants: readonly Grant[] = [], source?: SourcePolicy): SlowParts {
   return {
-    findings: sortFindings(lintPolicy(text, { kind }).findings).map(shownFinding),
+    findings: (source ? lintSourcePolicy(source.source, kind) : sortFindings(lintPolicy(text, { kind }).findings)).map(shownFinding),
     matrix: document ? shownMatrix(buildMatrix(document, kind, grants.length > 0 ? { grants } : {})) : null,
   };
 }
@@ -199,6 +210,11 @@ function shownMatrix(m: Matrix): Matrix {
 function canonicalStatement(raw: unknown): unknown {
   const doc = canonicalize({ Statement: [raw] }) as { Statement: unknown[] };
   return doc.Statement[0];
+}
+
+/** A policy's name in its source as a file stem and Terraform name: letters, digits, '_' and '-'. */
+function identifierOf(name: string): string {
+  return name.replace(/[^A-Za-z0-9_-]+/g, '_').replace(/^_+|_+$/g, '') || 'policy';
 }
 
 function stem(name: string): string {

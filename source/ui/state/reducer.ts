@@ -3,7 +3,8 @@ import type { TemplateLibrary } from './workspace.js';
 import { askStep, editCancel, editKey, editSubmit, initialWorkspace, workspaceCommand } from './workspace.js';
 import { askTyping } from './ask.js';
 import { editText, type TextEdit } from './text-edit.js';
-import type { AppState, Effect, Prompt, StatusMessage, View, WorkspaceSource } from './types.js';
+import type { AppState, Effect, PickerState, Prompt, StatusMessage, View, WorkspaceSource } from './types.js';
+import { pickerCommand } from './picker.js';
 import { clampToView } from './view.js';
 import { applySearch, cursorOf, searchTargetOf, withCursor } from './search.js';
 
@@ -36,21 +37,25 @@ export function keyContextOf(state: AppState): KeyContext {
   if (state.prompt) return state.prompt.kind === 'search' ? 'search' : focus === 'prompt-text' ? 'prompt-text' : 'prompt-yesno';
   if (focus === 'filter' || focus === 'edit') return focus;
   const ws = state.workspace;
+  if (state.screen === 'picker') return 'picker';
   // An Ask list's filter reads as the browser's filter does; a typed value as a parameter does.
   if (focus === 'ask-text') return ws?.ask.picker?.filtering ? 'filter' : 'edit';
   if (state.screen === 'browser' || !ws) return 'browser';
   if (ws.tab === 'ask') return ws.ask.picker ? 'ask-picker' : ws.ask.pane === 'trace' ? 'ask-trace' : 'ask';
   if (ws.tab !== 'policy') return ws.tab;
-  // An opened file has one pane and no browser to go back to.
-  return ws.source.kind === 'file' ? 'file-statements' : ws.pane;
+  // An opened file has one pane and no browser to go back to; a policy picked from a source goes back to the picker.
+  if (ws.source.kind === 'file') return state.picker ? 'picked-statements' : 'file-statements';
+  return ws.pane;
 }
 
-export function initialState(source?: WorkspaceSource, lib?: TemplateLibrary): AppState {
+/** The first state: the browser, the workspace on a source, or (`picker`) the list of a source's policies. */
+export function initialState(source?: WorkspaceSource, lib?: TemplateLibrary, picker?: PickerState): AppState {
   const template = source?.kind === 'template' ? lib?.find(source.templateId) : undefined;
   return {
-    screen: source ? 'workspace' : 'browser',
+    screen: picker ? 'picker' : source ? 'workspace' : 'browser',
     browser: { filter: '', filterCaret: 0, filtering: false, selected: 0 },
-    workspace: source ? initialWorkspace(source, template) : null,
+    picker: picker ?? null,
+    workspace: source && !picker ? initialWorkspace(source, template) : null,
     help: false,
     prompt: null,
     message: null,
@@ -201,9 +206,12 @@ function command(state: AppState, cmd: Command, view: View, lib: TemplateLibrary
   if (focus === 'ask-text') return cmd === 'back' && state.workspace ? askText(state, { type: 'back' }, () => view) : state;
   if (cmd === 'help') return { ...state, help: true };
   if (cmd === 'quit') return state.workspace?.dirty ? { ...state, prompt: { kind: 'discard', then: 'quit' } } : withEffect(state, { kind: 'quit' });
+  if (state.screen === 'picker' && state.picker) return pickerCommand(state, state.picker, cmd);
   if (state.screen === 'browser' || !state.workspace) return browserCommand(state, cmd, view, lib);
   // Esc closes an open Ask list before it could mean "back to the browser".
   if (cmd === 'back' && state.workspace.tab === 'ask' && state.workspace.ask.picker) return askText(state, { type: 'back' }, () => view);
+  // Esc from a policy picked out of a source: back to its list, on the same entry (an opened file cannot be edited, so nothing is lost).
+  if (cmd === 'back' && state.picker && state.workspace.source.kind === 'file' && !state.workspace.editing) return { ...state, screen: 'picker', workspace: null };
   if (cmd === 'back' && state.workspace.source.kind === 'template') {
     return state.workspace.dirty ? { ...state, prompt: { kind: 'discard', then: 'browser' } } : { ...state, screen: 'browser', workspace: null };
   }

@@ -3,6 +3,8 @@ import type { ParameterValues } from '../../core/templates/types.js';
 import type { ExportFormat } from '../../core/export/index.js';
 import type { Finding } from '../../core/lint/catalog.js';
 import { EMPTY_ASK_VIEW, type AskState, type AskView } from './ask.js';
+import type { PolicyKind } from '../../core/policy/model.js';
+import type { NamedSourcePolicy } from '../../core/sources/types.js';
 export { EXPORT_FORMATS, EXPORT_LABELS, EXPORT_EXTENSIONS, type ExportFormat } from '../../core/export/index.js';
 
 /**
@@ -12,7 +14,27 @@ export { EXPORT_FORMATS, EXPORT_LABELS, EXPORT_EXTENSIONS, type ExportFormat } f
  */
 export type WorkspaceSource =
   | { readonly kind: 'template'; readonly templateId: string; readonly values: ParameterValues }
-  | { readonly kind: 'file'; readonly name: string; readonly text: string; readonly decodeFinding?: Finding; readonly grants?: readonly Grant[] };
+  | { readonly kind: 'file'; readonly name: string; readonly text: string; readonly decodeFinding?: Finding; readonly policy?: SourcePolicy; readonly grants?: readonly Grant[] };
+
+/**
+ * A policy read out of a source that is not a bare document (Terraform,
+ * CloudFormation, AWS CLI output, plan JSON, SPEC 2.5): its tree points into the
+ * source file, whose text is the workspace's `text`.
+ */
+export interface SourcePolicy {
+  /** Its name in the source: `aws_kms_key.orders`, `Resources.OrdersKey`. */
+  readonly name: string;
+  readonly kind: PolicyKind;
+  readonly source: NamedSourcePolicy;
+}
+
+/** `open` on a source with several policies: the list to pick one from (SPEC 6). */
+export interface PickerState {
+  /** The file, as named on the command line. */
+  readonly file: string;
+  readonly entries: readonly WorkspaceSource[];
+  readonly selected: number;
+}
 
 export const TABS = ['policy', 'matrix', 'findings', 'export', 'ask'] as const;
 export type Tab = (typeof TABS)[number];
@@ -91,8 +113,10 @@ export interface StatusMessage {
 }
 
 export interface AppState {
-  readonly screen: 'browser' | 'workspace';
+  readonly screen: 'browser' | 'workspace' | 'picker';
   readonly browser: BrowserState;
+  /** The policies of the opened source, when it holds several; Esc in their workspace comes back to it. */
+  readonly picker: PickerState | null;
   readonly workspace: WorkspaceState | null;
   readonly help: boolean;
   readonly prompt: Prompt | null;

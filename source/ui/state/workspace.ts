@@ -16,7 +16,7 @@ export interface TemplateLibrary {
 export function isUnreadableFile(source: WorkspaceSource): boolean {
   if (source.kind !== 'file') return false;
   if (source.decodeFinding) return true;
-  const parsed = parsePolicy(source.text);
+  const parsed = source.policy ? source.policy.source.parsed : parsePolicy(source.text);
   return parsed.document === null || parsed.findings.some((f) => f.id === 'JSON_SYNTAX');
 }
 

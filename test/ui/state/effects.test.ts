@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { focusOf, keyContextOf } from '../../../source/ui/state/reducer.js';
 import type { AppState } from '../../../source/ui/state/types.js';
 import { CONTEXT_COMMANDS } from '../../../source/ui/keys/bindings.js';
-import { act, browserState, cmd, fileState, press, setDraft, templateState, typeText, ws } from './harness.js';
+import { act, browserState, cmd, fileState, pickerState, press, setDraft, templateState, typeText, ws } from './harness.js';
 
 const TEMPLATE = 'console-default-key-policy';
 const edited = (): AppState => press(setDraft(cmd(templateState(TEMPLATE), 'confirm'), '444455556666'), 'return');
@@ -161,6 +161,8 @@ describe('key context (what the footer offers)', () => {
     ['the parameters', () => templateState(TEMPLATE), 'parameters'],
     ['the statements of a template', () => cmd(templateState(TEMPLATE), 'nextPane'), 'statements'],
     ['the statements of an opened file (no Esc back, no panes)', () => fileState('p.json', text), 'file-statements'],
+    ['the picker of a source with several policies', () => pickerState(), 'picker'],
+    ['the statements of a policy picked from a source (Esc back to the picker)', () => cmd(pickerState(), 'confirm'), 'picked-statements'],
     ['a field being edited', () => cmd(templateState(TEMPLATE), 'confirm'), 'edit'],
     ['the matrix', () => cmd(templateState(TEMPLATE), 'tabMatrix'), 'matrix'],
     ['the findings', () => cmd(templateState(TEMPLATE), 'tabFindings'), 'findings'],

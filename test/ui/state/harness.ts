@@ -1,3 +1,5 @@
+import { readSource } from '../../../source/core/sources/index.js';
+import { sourceEntries } from '../../../source/ui/state/picker.js';
 import { allTemplates, findTemplate, validateParameter } from '../../../source/core/templates/index.js';
 import { keyPresses, type Command, type KeyPress, type NamedKey } from '../../../source/ui/keys/bindings.js';
 import { browseList } from '../../../source/ui/state/browse-list.js';
@@ -96,6 +98,31 @@ export function templateState(templateId: string): AppState {
 
 export function fileState(name: string, text: string): AppState {
   return initialState({ kind: 'file', name, text } satisfies WorkspaceSource, LIB);
+}
+
+/** A CloudFormation template with a key policy and a role's inline policy, as `open` shows it: the picker. */
+export const TWO_POLICY_TEMPLATE = [
+  'Resources:',
+  '  Key:',
+  '    Type: AWS::KMS::Key',
+  '    Properties:',
+  '      KeyPolicy:',
+  '        Version: "2012-10-17"',
+  '        Statement:',
+  '          - { Sid: Account, Effect: Allow, Principal: { AWS: "arn:aws:iam::111122223333:root" }, Action: "kms:*", Resource: "*" }',
+  '  Role:',
+  '    Type: AWS::IAM::Role',
+  '    Properties:',
+  '      Policies:',
+  '        - PolicyName: Use',
+  '          PolicyDocument: { Version: "2012-10-17", Statement: [{ Sid: Use, Effect: Allow, Action: "kms:Decrypt", Resource: "*" }] }',
+  '',
+].join('\n');
+
+export function pickerState(file = 'stack.yaml', text = TWO_POLICY_TEMPLATE): AppState {
+  const read = readSource(file, text);
+  const entries = sourceEntries(file, read.policies.map((p) => ({ policyName: p.name, kind: p.kindHint ?? 'identity', source: p })));
+  return initialState(entries[0], LIB, { file, entries, selected: 0 });
 }
 
 export function ws(state: AppState) {

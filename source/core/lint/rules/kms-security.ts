@@ -4,7 +4,7 @@ import { kmsAction, type KmsAction } from '../../catalog/index.js';
 import type { LintContext } from '../context.js';
 import { elementValues, isAllow } from '../context.js';
 import { coveredKmsActions, isAllKms } from '../match.js';
-import { statementPrincipals, rawStatement, type ClassifiedPrincipal } from '../principals.js';
+import { isOtherAccount, statementPrincipals, rawStatement, type ClassifiedPrincipal } from '../principals.js';
 import { hasPositiveCondition } from './principals.js';
 
 const PERMISSION_ACTIONS = ['kms:PutKeyPolicy', 'kms:CreateGrant', 'kms:RevokeGrant', 'kms:RetireGrant'];
@@ -49,7 +49,7 @@ export function kmsSecurityRules(ctx: LintContext): void {
     if (wildcard && appliesBeyondAccount) {
       const who = ctx.kind === 'key' ? others.map((p) => p.value).join(', ') : 'the identities this policy is attached to';
       // Principals of another account get only the cross-account operations (key-policy-modifying-external-accounts.html).
-      const onlyForeign = ctx.kind === 'key' && ctx.keyAccount !== null && others.every((p) => p.account !== null && p.account !== ctx.keyAccount);
+      const onlyForeign = ctx.kind === 'key' && ctx.keyAccount !== null && others.every((p) => isOtherAccount(p.account, ctx.keyAccount));
       const what = onlyForeign ? 'every KMS action that works across accounts: all cryptographic operations, DescribeKey and creating and revoking grants' : 'every KMS action, including PutKeyPolicy and ScheduleKeyDeletion';
       ctx.report('KMS_WILDCARD_ACTION', wildcard.pointer, `"${String(wildcard.value)}" gives ${who} ${what}`);
     }
@@ -80,7 +80,8 @@ export function kmsSecurityRules(ctx: LintContext): void {
  * https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-modifying-external-accounts.html
  */
 function crossAccount(ctx: LintContext, s: Statement, covered: readonly KmsAction[]): void {
-  const foreign = statementPrincipals(s).filter((p) => p.account !== null && p.account !== ctx.keyAccount);
+  // Only accounts known to differ: with the key's account (or the principal's) unresolved, nothing is known to be cross-account.
+  const foreign = statementPrincipals(s).filter((p) => isOtherAccount(p.account, ctx.keyAccount));
   if (foreign.length === 0) return;
   const who = foreign.map((p) => p.value).join(', ');
   const at = childPointer(s.pointer, Object.hasOwn(rawStatement(s), 'Action') ? 'Action' : 'NotAction');
