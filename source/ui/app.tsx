@@ -61,10 +61,11 @@ export function App({ initial, services }: AppProps) {
   // Derived data depends only on the policy source: cursor moves and tab switches reuse it.
   const derived: Derived | null = source.derived(ws);
   const rows = source.rows(ws);
+  const changes = source.changes(ws);
 
-  const view: View = viewOf(state, list, derived, rows.length, size);
+  const view: View = viewOf(state, list, derived, rows.length, size, changes);
   // When the lists change under a cursor (an edit removed a principal or a finding), the cursor stays inside; so does the detail's scroll after a resize.
-  useEffect(() => dispatch({ type: 'sync-view', view }), [list, derived, rows.length, ws?.matrix.mode, size.columns, size.rows]);
+  useEffect(() => dispatch({ type: 'sync-view', view }), [list, derived, changes, rows.length, ws?.matrix.mode, size.columns, size.rows]);
 
   // Below the minimum size only q (and Ctrl+C) work: no key may change what cannot be seen. With unsaved edits q asks to be pressed twice.
   const tooSmall = size.sizeClass === 'too-small';
@@ -127,7 +128,7 @@ export function App({ initial, services }: AppProps) {
         ) : state.screen === 'picker' && state.picker ? (
           <Picker picker={state.picker} width={size.columns} height={bodyHeight} />
         ) : state.screen === 'workspace' && ws && derived ? (
-          <Workspace ws={ws} derived={derived} template={template} rows={rows} width={size.columns} height={bodyHeight} />
+          <Workspace ws={ws} derived={derived} changes={changes} template={template} rows={rows} width={size.columns} height={bodyHeight} />
         ) : (
           <Browser state={state.browser} list={list} total={services.templates.length} width={size.columns} height={bodyHeight} />
         )}

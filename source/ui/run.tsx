@@ -20,7 +20,8 @@ import { handleSuspend } from './suspend.js';
 import { initialState } from './state/reducer.js';
 import type { PickerState, WorkspaceSource } from './state/types.js';
 import { sourceEntries } from './state/picker.js';
-import { choosePolicy, loadSourceText, policyNames } from '../commands/load-policy.js';
+import { choosePolicy, formatInputError, loadSourceText, policyNames } from '../commands/load-policy.js';
+import type { ParsedArgs } from '../commands/args.js';
 
 const ENTER_ALTERNATE_SCREEN = '\u001b[?1049h';
 const LEAVE_ALTERNATE_SCREEN = '\u001b[?1049l';
@@ -33,28 +34,52 @@ const SHOW_CURSOR = '\u001b[?25h';
  * of SPEC 2.5 holding several policies opens on a picker of them, unless --policy names one.
  */
 async function openSource(argv: readonly string[], io: CommandIo): Promise<{ source: WorkspaceSource; picker?: PickerState }> {
-  const args = parseCommandArgs('open', argv, { policy: 'string', kind: 'string', grants: 'string' });
+  const args = parseCommandArgs('open', argv, { policy: 'string', kind: 'string', grants: 'string', against: 'string' });
   const [path, ...extra] = args.positionals;
-  if (path === undefined || extra.length > 0) throw new UsageError("open takes one policy source, or '-' for standard input: kms-policy-tui open <source|-> [--policy NAME] [--grants FILE]");
+  if (path === undefined || extra.length > 0) throw new UsageError("open takes one policy source, or '-' for standard input: kms-policy-tui open <source|-> [--policy NAME] [--against OLD] [--grants FILE]");
   const grantsPath = flagString(args, 'grants');
-  if (grantsPath === '-' && path === '-') throw new UsageError("open: only one file can be read from standard input ('-')");
+  const againstPath = flagString(args, 'against');
+  if ([grantsPath, againstPath, path].filter((p) => p === '-').length > 1) throw new UsageError("open: only one file can be read from standard input ('-')");
   // The key's grants (SPEC 2.6): grant paths in the Matrix tab; a malformed grants file is a usage error (file, line, column).
   const grants = grantsPath !== undefined ? { grants: await requireGrants(grantsPath, io) } : {};
+  // The Changes tab's baseline (SPEC 6): OLD read as NEW is, --policy naming the policy in both.
+  const against = againstPath !== undefined ? await againstSource(againstPath, args, io) : undefined;
+  const grantsAndBaseline = { ...grants, ...(against ? { against } : {}) };
   const input = await readInput(path, io);
   const decoded = decodePolicyBytes(input.bytes);
-  if (!decoded.ok) return { source: { kind: 'file', name: input.name, text: '', decodeFinding: decoded.finding, ...grants } };
+  if (!decoded.ok) return { source: { kind: 'file', name: input.name, text: '', decodeFinding: decoded.finding, ...grantsAndBaseline } };
   const sources = await loadSourceText(path, input.name, decoded.text, args);
   const policyName = flagString(args, 'policy');
   const bare = sources.format === 'policy-document' && sources.policies.length === 1 && sources.problems.length === 0;
   // A bare document opens as it is, readable or not (the Findings tab shows a syntax error).
-  if (bare && policyName === undefined) return { source: { kind: 'file', name: input.name, text: decoded.text, ...grants } };
-  const withGrants = (s: WorkspaceSource): WorkspaceSource => (s.kind === 'file' ? { ...s, ...grants } : s);
+  if (bare && policyName === undefined) return { source: { kind: 'file', name: input.name, text: decoded.text, ...grantsAndBaseline } };
+  const withGrants = (s: WorkspaceSource): WorkspaceSource => (s.kind === 'file' ? { ...s, ...grantsAndBaseline } : s);
   const entries = sourceEntries(input.name, policyName === undefined ? sources.policies : sources.policies.filter((p) => p.policyName === policyName)).map(withGrants);
   if (policyName !== undefined && entries.length === 0) throw new UsageError(`${path}: no policy named '${policyName}'. ${policyNames(sources.policies)}`);
   if (entries.length > 1) return { source: entries[0]!, picker: { file: input.name, entries, selected: 0 } };
   // One policy: the same checks as every other command (a source that cannot be read, or holds none, is exit 2).
   const one = policyName === undefined ? choosePolicy(sources, path, 'open') : undefined;
   return { source: one ? withGrants(sourceEntries(input.name, [one])[0]!) : entries[0]! };
+}
+
+/**
+ * `open NEW --against OLD`: the one policy of OLD (--policy NAME picks it, as in NEW) that the
+ * Changes tab compares with. It must be readable: a baseline with a syntax error is a usage
+ * error naming its file, line and column (exit 2).
+ */
+async function againstSource(path: string, args: ParsedArgs, io: CommandIo): Promise<WorkspaceSource> {
+  const input = await readInput(path, io);
+  const decoded = decodePolicyBytes(input.bytes);
+  if (!decoded.ok) throw new UsageError(`--against ${formatInputError(input.name, decoded.finding)}`);
+  const sources = await loadSourceText(path, input.name, decoded.text, args);
+  const policyName = flagString(args, 'policy');
+  const named = policyName === undefined ? sources : { ...sources, policies: sources.policies.filter((p) => p.policyName === policyName) };
+  if (policyName !== undefined && named.policies.length === 0) throw new UsageError(`--against ${path}: no policy named '${policyName}'. ${policyNames(sources.policies)}`);
+  const one = choosePolicy(named, path, 'open --against');
+  const syntax = one.findings.find((f) => f.id === 'JSON_SYNTAX');
+  if (one.unreadable) throw new UsageError(`--against ${syntax ? formatInputError(one.name, syntax) : `${one.name}: not a readable policy`}`);
+  const bare = sources.format === 'policy-document' && sources.policies.length === 1;
+  return bare ? { kind: 'file', name: input.name, text: decoded.text } : sourceEntries(input.name, [one])[0]!;
 }
 
 /** Keys come from standard input, or from the controlling terminal when standard input was a pipe (`open -`). */

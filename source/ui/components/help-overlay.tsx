@@ -19,6 +19,7 @@ const CONTEXT_NAMES: Readonly<Record<KeyContext, string>> = {
   ask: 'Ask tab',
   'ask-picker': 'Ask list',
   'ask-trace': 'Ask trace',
+  changes: 'Changes tab',
   edit: 'field editor',
   'prompt-text': 'file name prompt',
   search: 'search',

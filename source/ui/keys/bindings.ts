@@ -26,6 +26,7 @@ export const COMMANDS = [
   'tabFindings',
   'tabExport',
   'tabAsk',
+  'tabChanges',
   'toggleGroups',
   'transpose',
   'copy',
@@ -77,6 +78,7 @@ export const BINDINGS: readonly Binding[] = [
   { command: 'tabFindings', keys: ['3'], label: '3', description: 'Findings tab' },
   { command: 'tabExport', keys: ['4'], label: '4', description: 'Export tab' },
   { command: 'tabAsk', keys: ['5'], label: '5', description: 'Ask tab (try a request)' },
+  { command: 'tabChanges', keys: ['6'], label: '6', description: 'Changes tab (what the edits widen or narrow)' },
   { command: 'toggleGroups', keys: ['g'], label: 'g', description: 'matrix: groups / single actions' },
   { command: 'transpose', keys: ['t'], label: 't', description: 'matrix: swap rows and columns' },
   { command: 'copy', keys: ['c'], label: 'c', description: 'copy the output' },
@@ -188,6 +190,7 @@ export type KeyContext =
   | 'ask'
   | 'ask-picker'
   | 'ask-trace'
+  | 'changes'
   | 'edit'
   | 'prompt-text'
   | 'search'
@@ -208,6 +211,7 @@ export const CONTEXT_COMMANDS: Readonly<Record<KeyContext, readonly Command[]>> 
   ask: ['down', 'right', 'confirm', 'filter', 'remove', 'nextPane', ...WORKSPACE_TAIL],
   'ask-picker': ['down', 'confirm', 'filter', 'back', 'help', 'quit'],
   'ask-trace': ['down', 'confirm', 'nextPane', ...WORKSPACE_TAIL],
+  changes: ['down', 'confirm', 'last', ...WORKSPACE_TAIL],
   'picked-statements': ['down', 'pageDown', 'filter', 'back', 'last', ...WORKSPACE_TAIL],
   picker: ['down', 'pageDown', 'confirm', 'last', 'help', 'quit'],
   edit: ['confirm', 'back'],
@@ -255,12 +259,13 @@ const CONTEXT_TEXT: Partial<Record<KeyContext, Partial<Record<Command, string>>>
   ask: { right: 'choice', confirm: 'pick/type', remove: 'clear', nextPane: 'trace' },
   'ask-picker': { confirm: 'pick', back: 'close' },
   'ask-trace': { confirm: 'go to statement', nextPane: 'form' },
+  changes: { confirm: 'go to statement' },
   edit: { confirm: 'done', back: 'cancel' },
   'prompt-text': { confirm: 'write', back: 'cancel' },
   help: { back: 'close' },
 };
 
-const FOOTER_KEYS: Partial<Record<Command, string>> = { down: SYMBOLS.upDown, right: SYMBOLS.leftRight, pageDown: 'PgUp/Dn', scrollDown: 'd/u', last: 'Home/End', tabPolicy: '1-5' };
+const FOOTER_KEYS: Partial<Record<Command, string>> = { down: SYMBOLS.upDown, right: SYMBOLS.leftRight, pageDown: 'PgUp/Dn', scrollDown: 'd/u', last: 'Home/End', tabPolicy: '1-6' };
 
 /** Always shown: where they are offered, write, help and quit are never cut for room. */
 const ESSENTIAL: readonly Command[] = ['write', 'help', 'quit'];

@@ -6,3 +6,7 @@ export const exportPreviewRows = (tabHeight: number): number => Math.max(1, tabH
 /** Findings tab: the heading above the list, the selected finding's detail below it. */
 export const FINDING_DETAIL_ROWS = 8;
 export const findingsListRows = (tabHeight: number): number => Math.max(1, tabHeight - FINDING_DETAIL_ROWS - 1);
+
+/** Changes tab: the heading above the list, the selected change's detail below it. */
+export const CHANGE_DETAIL_ROWS = 4;
+export const changesListRows = (tabHeight: number): number => Math.max(1, tabHeight - CHANGE_DETAIL_ROWS - 1);

@@ -6,6 +6,9 @@ import { exportLines, type Derived } from '../state/derive.js';
 import type { ParamRow } from '../state/params.js';
 import { TAB_LABELS, TABS, type WorkspaceState } from '../state/types.js';
 import { AskTab } from './ask-tab.js';
+import { ChangesTab } from './changes-tab.js';
+import { changeCounts, type Changes } from '../state/changes-model.js';
+import { visibleLine } from '../../core/text/visible.js';
 import { ExportTab } from './export-tab.js';
 import { FindingsTab } from './findings-tab.js';
 import { MatrixTab } from './matrix-tab.js';
@@ -16,6 +19,8 @@ import { paint } from '../components/colors.js';
 export interface WorkspaceProps {
   readonly ws: WorkspaceState;
   readonly derived: Derived;
+  /** The Changes tab's diff (null while not computed: a large policy, until the tab shows). */
+  readonly changes: Changes | null;
   readonly template: Template | undefined;
   readonly rows: readonly ParamRow[];
   readonly width: number;
@@ -31,7 +36,9 @@ export function Workspace(props: WorkspaceProps) {
     return (i: number) => `statement ${i}${sids[i] ? ` (Sid ${sids[i]})` : ''}`;
   }, [derived]);
   const pending = derived.pending;
-  const tabs = TABS.map((t, i) => `${i + 1} ${TAB_LABELS[t]}${t === 'findings' ? ` (${pending ? SYMBOLS.ellipsis : derived.findings.length})` : ''}`);
+  const counts = changeCounts(props.changes);
+  const suffix = (t: (typeof TABS)[number]) => (t === 'findings' ? ` (${pending ? SYMBOLS.ellipsis : derived.findings.length})` : t === 'changes' && counts ? ` ${counts}` : '');
+  const tabs = TABS.map((t, i) => `${i + 1} ${TAB_LABELS[t]}${suffix(t)}`);
   const progress = pending ? ` ${SYMBOLS.dot} checking ${pending.statements.toLocaleString('en-US')} statements${SYMBOLS.ellipsis}` : '';
   const tabsWidth = tabs.join('  ').length + 2;
   const edited = ws.dirty ? ' [edited]' : '';
@@ -69,9 +76,18 @@ export function Workspace(props: WorkspaceProps) {
       {ws.tab === 'matrix' && !pending ? <MatrixTab ws={ws} matrix={derived.matrix} statementName={statementName} width={width} height={bodyHeight} /> : null}
       {ws.tab === 'findings' && !pending ? <FindingsTab findings={derived.findings} text={derived.text} selected={ws.finding} width={width} height={bodyHeight} /> : null}
       {ws.tab === 'ask' && !pending ? <AskTab ws={ws} derived={derived} width={width} height={bodyHeight} /> : null}
+      {ws.tab === 'changes' ? <ChangesTab changes={props.changes} baseline={baselineName(ws)} selected={ws.change} width={width} height={bodyHeight} /> : null}
       {ws.tab === 'export' ? <ExportView ws={ws} derived={derived} width={width} height={bodyHeight} /> : null}
     </Box>
   );
+}
+
+/** What the Changes tab compares with, for people. */
+function baselineName(ws: WorkspaceState): string {
+  const b = ws.baseline;
+  if (b.kind === 'template') return 'the template at its defaults';
+  if (b === ws.source) return 'the policy as opened';
+  return visibleLine(b.policy ? `${b.name}: ${b.policy.name}` : b.name);
 }
 
 /** While a large policy's findings and matrix are computed in the background: what is happening, and that keys still work. */

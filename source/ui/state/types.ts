@@ -14,7 +14,7 @@ export { EXPORT_FORMATS, EXPORT_LABELS, EXPORT_EXTENSIONS, type ExportFormat } f
  */
 export type WorkspaceSource =
   | { readonly kind: 'template'; readonly templateId: string; readonly values: ParameterValues }
-  | { readonly kind: 'file'; readonly name: string; readonly text: string; readonly decodeFinding?: Finding; readonly policy?: SourcePolicy; readonly grants?: readonly Grant[] };
+  | { readonly kind: 'file'; readonly name: string; readonly text: string; readonly decodeFinding?: Finding; readonly policy?: SourcePolicy; readonly grants?: readonly Grant[]; readonly against?: WorkspaceSource };
 
 /**
  * A policy read out of a source that is not a bare document (Terraform,
@@ -36,10 +36,10 @@ export interface PickerState {
   readonly selected: number;
 }
 
-export const TABS = ['policy', 'matrix', 'findings', 'export', 'ask'] as const;
+export const TABS = ['policy', 'matrix', 'findings', 'export', 'ask', 'changes'] as const;
 export type Tab = (typeof TABS)[number];
 
-export const TAB_LABELS: Record<Tab, string> = { policy: 'Policy', matrix: 'Matrix', findings: 'Findings', export: 'Export', ask: 'Ask' };
+export const TAB_LABELS: Record<Tab, string> = { policy: 'Policy', matrix: 'Matrix', findings: 'Findings', export: 'Export', ask: 'Ask', changes: 'Changes' };
 
 export type PolicyPane = 'parameters' | 'statements';
 
@@ -76,6 +76,13 @@ export interface WorkspaceState {
   readonly ask: AskState;
   /** First line of the Export preview in view. */
   readonly exportOffset: number;
+  /**
+   * What the Changes tab compares the policy with (SPEC 6): the template at its defaults, the
+   * file as opened, or `open NEW --against OLD`'s OLD.
+   */
+  readonly baseline: WorkspaceSource;
+  /** The selected line of the Changes tab. */
+  readonly change: number;
   /** Edits neither written nor copied since. */
   readonly dirty: boolean;
 }
@@ -146,6 +153,8 @@ export interface View {
   readonly matrixPage: number;
   /** Statement of each finding, in the order shown. */
   readonly findingStatements: readonly (number | null)[];
+  /** The new version's statement behind each line of the Changes tab (null: none causes it), in the order shown. */
+  readonly changeStatements: readonly (number | null)[];
   /** Lines of the Export preview and how many are in view. */
   readonly exportLines: number;
   readonly exportPage: number;
@@ -159,4 +168,4 @@ export interface View {
   readonly noOutput: string | null;
 }
 
-export const EMPTY_VIEW: View = { browserIds: [], paramRows: 0, statements: 0, detailMax: 0, detailPage: 1, matrixRows: 0, matrixCols: 0, matrixAsk: { kind: 'key', rows: [], cols: [] }, ask: EMPTY_ASK_VIEW, matrixActionsDown: false, matrixPage: 10, exportLines: 0, exportPage: 1, listPage: 1, searchTexts: () => [], findingStatements: [], defaultWritePath: '', noOutput: null };
+export const EMPTY_VIEW: View = { browserIds: [], paramRows: 0, statements: 0, detailMax: 0, detailPage: 1, matrixRows: 0, matrixCols: 0, matrixAsk: { kind: 'key', rows: [], cols: [] }, ask: EMPTY_ASK_VIEW, matrixActionsDown: false, matrixPage: 10, exportLines: 0, exportPage: 1, listPage: 1, searchTexts: () => [], findingStatements: [], changeStatements: [], defaultWritePath: '', noOutput: null };

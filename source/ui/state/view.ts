@@ -8,13 +8,14 @@ import type { PolicyKind } from '../../core/policy/model.js';
 import type { Grant } from '../../core/grants/model.js';
 import { visibleLine } from '../../core/text/visible.js';
 import { matrixColumns } from '../screens/matrix-view.js';
-import { exportPreviewRows, findingsListRows } from '../screens/tab-areas.js';
+import { changesListRows, exportPreviewRows, findingsListRows } from '../screens/tab-areas.js';
 import { paramRows, type ParamRow } from './params.js';
 import { detailScroll, leftRows, policyLayout } from '../screens/policy-layout.js';
 import { LEGEND_SEPARATOR, matrixAreas, orientationOf, packLines, tabBodyHeight } from '../screens/matrix-layout.js';
 import { legendItems } from '../screens/matrix-view.js';
 import { BREAKPOINTS } from '../hooks/useTerminalSize.js';
 import type { AppState, SearchTarget, View, WorkspaceSource, WorkspaceState } from './types.js';
+import { changesOf, isLarge, type Changes } from './changes-model.js';
 
 /** A terminal's size in columns and rows. */
 export interface ScreenSize {
@@ -24,7 +25,7 @@ export interface ScreenSize {
 import type { TemplateLibrary } from './workspace.js';
 
 /** What the reducer needs to know of the screen (list lengths, targets), computed from the state and its derived data. */
-export function viewOf(state: AppState, list: readonly Template[], derived: Derived | null, paramRows: number, size: ScreenSize = BREAKPOINTS.minimum): View {
+export function viewOf(state: AppState, list: readonly Template[], derived: Derived | null, paramRows: number, size: ScreenSize = BREAKPOINTS.minimum, changes: Changes | null = null): View {
   const ws = state.workspace;
   const statements = derived?.statements ?? [];
   // The selected statement as the cursor sync will leave it (the view may be asked before the sync).
@@ -53,9 +54,10 @@ export function viewOf(state: AppState, list: readonly Template[], derived: Deri
     matrixActionsDown: actionsDown,
     matrixPage: matrixAreas(body, packLines(legendItems(derived?.kind ?? 'key', ws?.matrix.mode ?? 'groups'), LEGEND_SEPARATOR, size.columns).length).gridRows,
     findingStatements: derived?.findings.map((f) => f.statement) ?? [],
+    changeStatements: changes?.status === 'ready' ? changes.statements : [],
     exportLines: derived && ws ? exportLineCount(derived, ws.format) : 0,
     exportPage: exportPreviewRows(body),
-    listPage: Math.max(1, ws?.tab === 'findings' ? findingsListRows(body) : policyLayout(size.columns, body, left, statements.length).topHeight - 1),
+    listPage: Math.max(1, ws?.tab === 'findings' ? findingsListRows(body) : ws?.tab === 'changes' ? changesListRows(body) : policyLayout(size.columns, body, left, statements.length).topHeight - 1),
     searchTexts,
     defaultWritePath: derived && ws ? defaultWritePath(derived, ws.format) : '',
     noOutput: derived?.unreadable ? `Nothing to copy or write: ${derived.unreadable}` : null,
@@ -96,13 +98,15 @@ export function clampToView(state: AppState, view: View): AppState {
     const row = clamp(ws.matrix.row, view.matrixRows);
     const col = clamp(ws.matrix.col, view.matrixCols);
     const finding = clamp(ws.finding, view.findingStatements.length);
+    // Only while the Changes tab shows: elsewhere a large policy's diff is not computed, and its cursor stays where it was.
+    const change = ws.tab === 'changes' ? clamp(ws.change, view.changeStatements.length) : ws.change;
     const exportOffset = Math.max(0, Math.min(ws.exportOffset, view.exportLines - view.exportPage));
     // Another statement starts at its top; the same one keeps its scroll as far as it still reaches (an edit or a resize shortened it).
     const detailOffset = statement !== ws.statement ? 0 : Math.max(0, Math.min(ws.detailOffset, view.detailMax));
     // The Ask tab's lists are in the view only while it shows.
     const ask = ws.tab === 'ask' ? clampAsk(ws.ask, view.ask) : ws.ask;
-    if (paramRow !== ws.paramRow || statement !== ws.statement || detailOffset !== ws.detailOffset || row !== ws.matrix.row || col !== ws.matrix.col || finding !== ws.finding || exportOffset !== ws.exportOffset || ask !== ws.ask) {
-      workspace = { ...ws, paramRow, statement, detailOffset, matrix: { ...ws.matrix, row, col }, finding, exportOffset, ask };
+    if (paramRow !== ws.paramRow || statement !== ws.statement || detailOffset !== ws.detailOffset || row !== ws.matrix.row || col !== ws.matrix.col || finding !== ws.finding || change !== ws.change || exportOffset !== ws.exportOffset || ask !== ws.ask) {
+      workspace = { ...ws, paramRow, statement, detailOffset, matrix: { ...ws.matrix, row, col }, finding, change, exportOffset, ask };
     }
   }
   if (selected === b.selected && workspace === ws) return state;
@@ -121,6 +125,11 @@ export interface ViewSource {
   /** Policy, statements, matrix and findings, once per policy source (not per cursor move). */
   readonly derived: (ws: WorkspaceState | null) => Derived | null;
   readonly rows: (ws: WorkspaceState | null) => readonly ParamRow[];
+  /**
+   * The Changes tab's diff of the baseline against the policy, once per pair of derived
+   * policies. null for a large policy until the Changes tab is shown (its diff takes time).
+   */
+  readonly changes: (ws: WorkspaceState | null) => Changes | null;
   /** The view of a state at the terminal's current size. */
   readonly view: (state: AppState) => View;
 }
@@ -172,5 +181,33 @@ export function createViewSource(templates: readonly Template[], lib: TemplateLi
     }
     return r;
   };
-  return { list, template, derived, rows, view: (state) => viewOf(state, list(state.browser.filter), derived(state.workspace), rows(state.workspace).length, size()) };
+  // The baseline is only compared, never shown: its slow parts are not computed in the background.
+  const baselineDerived = new WeakMap<WorkspaceSource, Derived>();
+  const baselineOf = (ws: WorkspaceState): Derived => {
+    const b = ws.baseline;
+    let d = derivedBySource.get(b) ?? baselineDerived.get(b);
+    if (!d) baselineDerived.set(b, (d = derive(b, b.kind === 'template' ? lib.find(b.templateId) : undefined, { deferSlow: true })));
+    return d;
+  };
+  const changesByPair = new WeakMap<Derived, WeakMap<Derived, Changes>>();
+  const changes = (ws: WorkspaceState | null): Changes | null => {
+    const current = derived(ws);
+    if (!ws || !current) return null;
+    if (ws.baseline === ws.source) return changesOf(current, current, true);
+    if (isLarge(current) && ws.tab !== 'changes') return null;
+    const base = baselineOf(ws);
+    let inner = changesByPair.get(base);
+    if (!inner) changesByPair.set(base, (inner = new WeakMap()));
+    let c = inner.get(current);
+    if (!c) inner.set(current, (c = changesOf(base, current, false)));
+    return c;
+  };
+  return {
+    list,
+    template,
+    derived,
+    rows,
+    changes,
+    view: (state) => viewOf(state, list(state.browser.filter), derived(state.workspace), rows(state.workspace).length, size(), changes(state.workspace)),
+  };
 }

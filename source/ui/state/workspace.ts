@@ -4,6 +4,7 @@ import type { ParameterValues, Template } from '../../core/templates/types.js';
 import { checkRow, isListType, otherEntries, paramRows, withEntryAdded, withEntryRemoved, withValue, type Validate } from './params.js';
 import { editText, type TextEdit, type TextValue } from './text-edit.js';
 import { askReducer, initialAsk, type AskAction } from './ask.js';
+import { baselineOf, changesCommand } from './changes.js';
 import { EXPORT_FORMATS, type StatusMessage, type View, type WorkspaceSource, type WorkspaceState } from './types.js';
 
 /** Template lookup and parameter check, given to the reducer so it stays pure and testable with any library. */
@@ -34,6 +35,8 @@ export function initialWorkspace(source: WorkspaceSource, template: Template | u
     format: 'json',
     ask: initialAsk(),
     exportOffset: 0,
+    baseline: baselineOf(source),
+    change: 0,
     dirty: false,
   };
 }
@@ -64,6 +67,8 @@ export function workspaceCommand(ws: WorkspaceState, command: Command, view: Vie
       return { workspace: { ...ws, tab: 'export' } };
     case 'tabAsk':
       return { workspace: { ...ws, tab: 'ask' } };
+    case 'tabChanges':
+      return { workspace: { ...ws, tab: 'changes' } };
     default:
   }
   switch (ws.tab) {
@@ -79,6 +84,8 @@ export function workspaceCommand(ws: WorkspaceState, command: Command, view: Vie
       const action = ASK_ACTIONS[command];
       return action ? askStep(ws, action, view) : { workspace: ws };
     }
+    case 'changes':
+      return changesCommand(ws, command, view);
   }
 }
 

@@ -8,6 +8,7 @@ import { paramRows } from '../../../source/ui/state/params.js';
 import { focusOf, initialState, reduce, type Action } from '../../../source/ui/state/reducer.js';
 import type { AppState, View, WorkspaceSource } from '../../../source/ui/state/types.js';
 import { viewOf } from '../../../source/ui/state/view.js';
+import { changesOf, type Changes } from '../../../source/ui/state/changes-model.js';
 import type { TemplateLibrary } from '../../../source/ui/state/workspace.js';
 
 /** The real template library: the reducer is tested with the data the app ships. */
@@ -27,12 +28,25 @@ export function derivedOf(state: AppState): Derived | null {
   return d;
 }
 
+// The baseline's derived data, once per baseline source.
+const baselineCache = new WeakMap<object, Derived>();
+/** The Changes tab's diff for a state, as the app computes it. */
+export function changesFor(state: AppState): Changes | null {
+  const ws = state.workspace;
+  const current = derivedOf(state);
+  if (!ws || !current) return null;
+  if (ws.baseline === ws.source) return changesOf(current, current, true);
+  let base = baselineCache.get(ws.baseline);
+  if (!base) baselineCache.set(ws.baseline, (base = derive(ws.baseline, ws.baseline.kind === 'template' ? LIB.find(ws.baseline.templateId) : undefined)));
+  return changesOf(base, current, false);
+}
+
 /** The view as the app computes it for a state. */
 export function viewFor(state: AppState): View {
   const ws = state.workspace;
   const template = ws?.source.kind === 'template' ? LIB.find(ws.source.templateId) : undefined;
   const rows = template && ws?.source.kind === 'template' ? paramRows(template, ws.source.values).length : 0;
-  return viewOf(state, browseList(TEMPLATES, state.browser.filter), derivedOf(state), rows);
+  return viewOf(state, browseList(TEMPLATES, state.browser.filter), derivedOf(state), rows, undefined, changesFor(state));
 }
 
 /** One action, then the cursor sync the app dispatches when lists change. */
