@@ -78,7 +78,7 @@ export const BINDINGS: readonly Binding[] = [
   { command: 'tabFindings', keys: ['3'], label: '3', description: 'Findings tab' },
   { command: 'tabExport', keys: ['4'], label: '4', description: 'Export tab' },
   { command: 'tabAsk', keys: ['5'], label: '5', description: 'Ask tab (try a request)' },
-  { command: 'tabChanges', keys: ['6'], label: '6', description: 'Changes tab (what the edits widen or narrow)' },
+  { command: 'tabChanges', keys: ['6'], label: '6', description: 'Changes tab (widened / narrowed)' },
   { command: 'toggleGroups', keys: ['g'], label: 'g', description: 'matrix: groups / single actions' },
   { command: 'transpose', keys: ['t'], label: 't', description: 'matrix: swap rows and columns' },
   { command: 'copy', keys: ['c'], label: 'c', description: 'copy the output' },

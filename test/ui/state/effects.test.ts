@@ -170,6 +170,7 @@ describe('key context (what the footer offers)', () => {
     ['the Ask form', () => cmd(templateState(TEMPLATE), 'tabAsk'), 'ask'],
     ['an open Ask list', () => cmd(templateState(TEMPLATE), 'tabAsk', 'confirm'), 'ask-picker'],
     ['the Ask trace', () => cmd(templateState(TEMPLATE), 'tabAsk', 'nextPane'), 'ask-trace'],
+    ['the Changes tab', () => cmd(templateState(TEMPLATE), 'tabChanges'), 'changes'],
     ['an Ask list being filtered (as the browser filter)', () => cmd(templateState(TEMPLATE), 'tabAsk', 'down', 'filter'), 'filter'],
     ['the path prompt', () => cmd(templateState(TEMPLATE), 'write'), 'prompt-text'],
     ['a search in the statements', () => cmd(templateState(TEMPLATE), 'nextPane', 'filter'), 'search'],
