@@ -1,4 +1,5 @@
-import { diffPolicies, type ChangeKind, type CellChange } from '../../core/diff/index.js';
+import { diffMatrices, diffPolicies, diffRows, statementNamer, type ChangeKind, type CellChange, type PolicyDiff } from '../../core/diff/index.js';
+import type { Matrix } from '../../core/matrix/types.js';
 import { ANY_OTHER_PRINCIPAL, OTHER_ACCOUNT_KEYS } from '../../core/matrix/subjects.js';
 import { visibleLine } from '../../core/text/visible.js';
 import { BACKGROUND_STATEMENTS, type Derived } from './derive.js';
@@ -53,7 +54,7 @@ export function changesOf(baseline: Derived, current: Derived, same: boolean): C
   if (current.pending) return { status: 'pending', statements: current.pending.statements };
   if (!current.document || current.unreadable) return { status: 'unreadable', reason: current.unreadable ?? 'the policy is not readable JSON' };
   if (!baseline.document || baseline.unreadable) return { status: 'unreadable', reason: `the baseline (${baseline.title}) is not a readable policy` };
-  const diff = diffPolicies(baseline.document, current.document, current.kind);
+  const diff = diffOf(baseline, current);
   const bySubject = new Map<string, CellChange[]>();
   for (const c of diff.changes) bySubject.set(c.subject, [...(bySubject.get(c.subject) ?? []), c]);
   const groups: ChangeGroup[] = [];
@@ -67,6 +68,34 @@ export function changesOf(baseline: Derived, current: Derived, same: boolean): C
     statements.push(...lines.map((l) => l.statement));
   }
   return { status: 'ready', summary: diff.summary, groups, statements };
+}
+
+const rowKey = (m: Matrix | { readonly rows: readonly { readonly subject: string; readonly evaluatedAs: string }[] }) =>
+  m.rows
+    .map((r) => `${r.subject}\u0000${r.evaluatedAs}`)
+    .sort()
+    .join('\u0001');
+
+/**
+ * The diff of two derived policies. Each keystroke of an edit re-derives the policy, matrix
+ * included: when both matrices already stand on the rows and key account the diff would
+ * use (an edit that names no new principal), they are compared as they are, which costs a
+ * fraction of building both again. Otherwise (a new row, another account, grants) the
+ * diff builds them on the shared rows (core/diff).
+ */
+export function diffOf(baseline: Derived, current: Derived): PolicyDiff {
+  const before = baseline.document!;
+  const after = current.document!;
+  const mb = baseline.matrix;
+  const ma = current.matrix;
+  if (mb && ma && baseline.kind === current.kind && baseline.grants.length === 0 && current.grants.length === 0) {
+    const shared = diffRows(before, after, current.kind);
+    const rows = rowKey(shared);
+    if (mb.keyAccount === shared.keyAccount && ma.keyAccount === shared.keyAccount && rowKey(mb) === rows && rowKey(ma) === rows) {
+      return diffMatrices(mb, ma, statementNamer(before), statementNamer(after));
+    }
+  }
+  return diffPolicies(before, after, current.kind);
 }
 
 /** "+3 -1" (and "~2") for the tab title; "" when nothing changed or the diff is not known yet. */

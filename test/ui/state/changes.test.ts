@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { initialState } from '../../../source/ui/state/reducer.js';
-import { changeCounts, changesOf } from '../../../source/ui/state/changes-model.js';
+import fc from 'fast-check';
+import { diffPolicies } from '../../../source/core/diff/index.js';
+import { changeCounts, changesOf, diffOf } from '../../../source/ui/state/changes-model.js';
 import { derive } from '../../../source/ui/state/derive.js';
 import type { WorkspaceSource } from '../../../source/ui/state/types.js';
 import { changesFor, cmd, fileState, LIB, press, templateState, typeText, viewFor, ws } from './harness.js';
@@ -108,5 +110,32 @@ describe('Changes tab state', () => {
     expect(big.pending).not.toBeNull();
     const good = derive({ kind: 'file', name: 'good.json', text: doc(ACCOUNT) }, undefined);
     expect(changesOf(good, big, false)).toEqual({ status: 'pending', statements: 200 });
+  });
+});
+
+describe('the diff of two derived policies (diffOf)', () => {
+  // Statements over a fixed set of principals, so both versions usually stand on the same rows
+  // (the fast path) and sometimes not (a principal only one side names: the full diff).
+  const principals = ['arn:aws:iam::111122223333:root', '111122223333', PARTNER, 'arn:aws:iam::444455556666:root', '*'];
+  const actions = ['kms:Decrypt', 'kms:Encrypt', 'kms:*', 'kms:Get*', 'kms:PutKeyPolicy', 'kms:CreateGrant'];
+  const statement = fc.record({
+    Effect: fc.constantFrom('Allow', 'Deny'),
+    Principal: fc.record({ AWS: fc.constantFrom(...principals) }),
+    Action: fc.subarray(actions, { minLength: 1 }),
+    Resource: fc.constant('*'),
+    Condition: fc.option(fc.constantFrom({ StringEquals: { 'kms:ViaService': 's3.us-west-2.amazonaws.com' } }, { Bool: { 'kms:GrantIsForAWSResource': 'true' } }), { nil: undefined }),
+  });
+  const policy = fc.array(statement, { minLength: 1, maxLength: 5 }).map((s) => doc(...s.map((x) => JSON.parse(JSON.stringify(x)))));
+  const derived = (text: string) => derive({ kind: 'file', name: 'p.json', text }, undefined);
+
+  it('gives what diffPolicies gives, whichever path it takes', () => {
+    fc.assert(
+      fc.property(policy, policy, (oldText, newText) => {
+        const before = derived(oldText);
+        const after = derived(newText);
+        expect(diffOf(before, after)).toEqual(diffPolicies(before.document!, after.document!, after.kind));
+      }),
+      { numRuns: 60 },
+    );
   });
 });
