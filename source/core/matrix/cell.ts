@@ -7,7 +7,8 @@
  * policies' Deny paths still win over it (control-access.html: "...provided
  * explicitly and never denied"). Its via ranks after direct and before iam.
  */
-import type { CellPath, MatrixCell, PathCondition, PathVia } from './types.js';
+import type { CellPath, MatrixCell, PathVia } from './types.js';
+import { conditionsImply } from './implies.js';
 
 export const NONE_CELL: MatrixCell = Object.freeze({ decision: 'none', via: null, statements: [], paths: [] });
 
@@ -25,12 +26,13 @@ function statementsOf(paths: readonly CellPath[]): number[] {
   return [...out].sort((a, b) => a - b);
 }
 
-const conditionId = (c: PathCondition) => `${c.operator.toLowerCase()}\u0000${c.key.toLowerCase()}\u0000${[...c.values].sort().join('\u0000')}`;
-
-/** True when every condition of the Deny is also a condition of the Allow: whenever the Allow applies, the Deny does. */
+/**
+ * True when the Allow's conditions make every condition of the Deny hold: whenever the
+ * Allow applies, the Deny does (e.g. a grant for exactly Department=IT beside a Deny on
+ * Department like "Fin*" or "IT").
+ */
 function shadows(deny: CellPath, allow: CellPath): boolean {
-  const mine = new Set(allow.conditions.map(conditionId));
-  return deny.conditions.every((c) => mine.has(conditionId(c)));
+  return conditionsImply(allow.conditions, deny.conditions);
 }
 
 /** Summarizes the paths of one cell into its decision, via and deciding statements. */
