@@ -70,4 +70,15 @@ describe('Changes tab in a terminal', () => {
     expect(shown).toMatch(/› - kms:Encrypt {2}statement 1 \(Sid Partner\) no longer allows it/);
     expect(shown).toMatch(/\+ kms:GenerateDataKey {2}statement 1 \(Sid Partner\) allows it/);
   });
+
+  it('open NEW --against OLD with an unreadable OLD: one line naming file, line and column, exit 2', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kpt-changes-'));
+    dirs.push(dir);
+    writeFileSync(join(dir, 'old.json'), '{\n  "Statement": [\n');
+    writeFileSync(join(dir, 'new.json'), doc(ACCOUNT));
+    const t = start(['open', 'new.json', '--against', 'old.json'], dir);
+    expect(await t.exited()).toBe(2);
+    expect(t.text()).toMatch(/kms-policy-tui: --against old\.json:3:1: /);
+    expect(t.text()).not.toMatch(/at .*\.js:\d+/);
+  });
 });
