@@ -34,7 +34,8 @@ describe('Picker', () => {
   });
 
   it('When j then Enter, Then the workspace opens on the second policy with its findings in the file; Esc returns to the list on it', async () => {
-    const app = await renderApp({ picker: pickerOf(FILE), columns: 120, rows: 24 });
+    // Wide enough for the whole title beside the six tabs.
+    const app = await renderApp({ picker: pickerOf(FILE), columns: 140, rows: 24 });
     try {
       await app.press('j');
       expect(app.frame()).toMatch(/› Resources\.AppRole/);
