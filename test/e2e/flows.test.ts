@@ -129,8 +129,8 @@ describe.each([
     }
     t.press(KEYS.enter);
     let s = await t.waitFor((x) => x.includes('1 Policy') && x.includes('Statements ('), 'the workspace');
-    // At 80 columns the title yields to the five tabs: its first 25 characters show.
-    expect(s).toContain(TEMPLATE_TITLE.slice(0, 25));
+    // At 80 columns the title yields to the six tabs: its first 22 characters show.
+    expect(s).toContain(TEMPLATE_TITLE.slice(0, 22));
     expect(s).toContain('"arn:aws:iam::111122223333:');
 
     // Invalid value: the reason shows inline and the policy keeps the old value.

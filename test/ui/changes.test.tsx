@@ -67,4 +67,14 @@ describe('Changes tab', () => {
     await a.press('?');
     expect(a.frame()).toMatch(/6 +Changes tab \(widened \/ narrowed\)/);
   });
+
+  it('at 80 columns the Changes tab shows its name only when selected, its counts always', async () => {
+    const oldText = doc(ACCOUNT, { ...partner('P'), Action: ['kms:Decrypt', 'kms:Encrypt'] });
+    const newText = doc(ACCOUNT, { ...partner('P'), Action: ['kms:Decrypt', 'kms:GenerateDataKey'] });
+    const a = (app = await renderApp({ source: against(oldText, newText), columns: 80, rows: 24 }));
+    const top = () => a.frame().split('\n')[0] ?? '';
+    expect(top()).toMatch(/5 Ask {2}6 \+1 -1$/);
+    await a.press('6');
+    expect(top()).toMatch(/5 Ask \[6 Changes \+1 -1\]$/);
+  });
 });
