@@ -22,11 +22,12 @@ const ON_LIST = (s: string) => footer(s).includes('/ filter');
 const SCREENS = [
   { name: 'browser', key: null, ready: (s: string) => ON_LIST(s) && s.includes('Key policies'), top: /^Filter:/ },
   // The tab bar ends the first row, the current tab in brackets (readable without colour).
-  { name: 'policy tab', key: KEYS.enter, ready: (s: string) => s.includes('Statements ('), top: /\[1 Policy\]\s+2 Matrix\s+3 Findings \(\d+\)\s+4 Export\s+5 Ask\s*$/ },
-  { name: 'matrix tab', key: '2', ready: (s: string) => s.includes('Action groups'), top: /\[2 Matrix\]\s+3 Findings \(\d+\)\s+4 Export\s+5 Ask\s*$/ },
-  { name: 'findings tab', key: '3', ready: (s: string) => /Findings \(\d+\) |No findings/.test(s.split('\n').slice(1).join('\n')), top: /\[3 Findings \(\d+\)\]\s+4 Export\s+5 Ask\s*$/ },
-  { name: 'export tab', key: '4', ready: (s: string) => s.includes('Format:'), top: /\[4 Export\]\s+5 Ask\s*$/ },
-  { name: 'ask tab', key: '5', ready: (s: string) => s.includes('Answer:') && s.includes('Trace'), top: /\[5 Ask\]\s*$/ },
+  { name: 'policy tab', key: KEYS.enter, ready: (s: string) => s.includes('Statements ('), top: /\[1 Policy\]\s+2 Matrix\s+3 Findings \(\d+\)\s+4 Export\s+5 Ask\s+6(?: Changes)?(?: [+~-]\d+)*\s*$/ },
+  { name: 'matrix tab', key: '2', ready: (s: string) => s.includes('Action groups'), top: /\[2 Matrix\]\s+3 Findings \(\d+\)\s+4 Export\s+5 Ask\s+6(?: Changes)?(?: [+~-]\d+)*\s*$/ },
+  { name: 'findings tab', key: '3', ready: (s: string) => /Findings \(\d+\) |No findings/.test(s.split('\n').slice(1).join('\n')), top: /\[3 Findings \(\d+\)\]\s+4 Export\s+5 Ask\s+6(?: Changes)?(?: [+~-]\d+)*\s*$/ },
+  { name: 'export tab', key: '4', ready: (s: string) => s.includes('Format:'), top: /\[4 Export\]\s+5 Ask\s+6(?: Changes)?(?: [+~-]\d+)*\s*$/ },
+  { name: 'ask tab', key: '5', ready: (s: string) => s.includes('Answer:') && s.includes('Trace'), top: /\[5 Ask\]\s+6(?: Changes)?(?: [+~-]\d+)*\s*$/ },
+  { name: 'changes tab', key: '6', ready: (s: string) => s.includes('No change in who can do what'), top: /\[6 Changes\]\s*$/ },
   { name: 'help overlay', key: '?', ready: (s: string) => s.includes('Keys (Esc or ? closes this help)'), top: null },
 ] as const;
 

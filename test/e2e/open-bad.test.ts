@@ -41,7 +41,7 @@ function syntaxError(file: string): { line: number; column: number } | null {
   return finding?.line != null ? { line: finding.line, column: finding.column ?? 1 } : null;
 }
 
-const TAB_BAR = /\[?1 Policy\]?\s+\[?2 Matrix\]?\s+\[?3 Findings \(\d+\)\]?\s+\[?4 Export\]?\s+\[?5 Ask\]?\s*$/;
+const TAB_BAR = /\[?1 Policy\]?\s+\[?2 Matrix\]?\s+\[?3 Findings \(\d+\)\]?\s+\[?4 Export\]?\s+\[?5 Ask\]?\s+\[?6(?: Changes)?(?: [+~-]\d+)*\]?\s*$/;
 const STACK_LINE = /^\s+at .+/m;
 // Node's own error prefixes (an uncaught exception prints "TypeError: ..." at the start of a line).
 const NODE_ERROR = /^(?:\w*Error|Uncaught \w+):/m;
