@@ -15,6 +15,7 @@ import { Workspace } from './screens/workspace.js';
 import { exportText, type Derived, type SlowParts } from './state/derive.js';
 import type { PolicyKind } from '../core/policy/model.js';
 import type { Grant } from '../core/grants/model.js';
+import type { PolicyDiff } from '../core/diff/types.js';
 import { createReducer, keyContextOf, type Action } from './state/reducer.js';
 import type { AppState, Effect, View } from './state/types.js';
 import { createViewSource, viewOf } from './state/view.js';
@@ -32,6 +33,8 @@ export interface UiServices {
   readonly check: (path: string) => Promise<{ readonly exists: boolean; readonly refusal: string | null }>;
   /** Computes a large opened policy's findings and matrix off the UI thread; without it they are computed in place. */
   readonly background?: (text: string, kind: PolicyKind, grants: readonly Grant[]) => Promise<SlowParts>;
+  /** The diff of two large policy documents off the UI thread (the Changes tab of `open --against`); without it, computed in place. */
+  readonly backgroundDiff?: (before: string, after: string, kind: PolicyKind) => Promise<PolicyDiff>;
 }
 
 export interface AppProps {
@@ -49,9 +52,10 @@ export function App({ initial, services }: AppProps) {
   const [, setArrived] = useState(0);
   const source = useMemo(() => {
     const run = services.background;
-    const background = run ? { run, onReady: () => setArrived((n) => n + 1) } : undefined;
+    const diff = services.backgroundDiff;
+    const background = run ? { run, onReady: () => setArrived((n) => n + 1), ...(diff ? { diff } : {}) } : undefined;
     return createViewSource(services.templates, services.library, () => sizeNow.current, background);
-  }, [services.templates, services.library, services.background]);
+  }, [services.templates, services.library, services.background, services.backgroundDiff]);
   const reducer = useMemo(() => createReducer(services.library, source.view), [services.library, source]);
   const [state, dispatch] = useReducer(reducer, initial);
   const ws = state.workspace;

@@ -13,7 +13,7 @@ import { expandHome } from '../io/paths.js';
 import { copyText } from '../io/clipboard.js';
 import { readInput } from '../io/read-input.js';
 import { App, type UiServices } from './app.js';
-import { backgroundDeriver } from './background/derive-client.js';
+import { backgroundWorker } from './background/derive-client.js';
 import { ErrorBoundary } from './components/error-boundary.js';
 import { SYMBOLS } from './components/symbols.js';
 import { handleSuspend } from './suspend.js';
@@ -139,7 +139,7 @@ export async function runInteractive(argv: readonly string[], io: CommandIo, opt
     copy: (text) => copyText(text, { env: io.env, stdout }),
     write: (path, text, overwrite) => writeFileAtomic(expandHome(path, homedir()), text, { overwrite }),
     suspend: () => process.kill(process.pid, 'SIGTSTP'),
-    ...(options.workerEntry ? { background: backgroundDeriver(options.workerEntry) } : {}),
+    ...(options.workerEntry ? (({ derive, diff }) => ({ background: derive, backgroundDiff: diff }))(backgroundWorker(options.workerEntry)) : {}),
     check: async (path) => {
       const dest = await destinationOf(expandHome(path, homedir()));
       if (!dest.ok) return { exists: false, refusal: dest.reason === 'not-a-file' || dest.reason === 'is-directory' ? dest.message : null };

@@ -54,7 +54,11 @@ export function changesOf(baseline: Derived, current: Derived, same: boolean): C
   if (current.pending) return { status: 'pending', statements: current.pending.statements };
   if (!current.document || current.unreadable) return { status: 'unreadable', reason: current.unreadable ?? 'the policy is not readable JSON' };
   if (!baseline.document || baseline.unreadable) return { status: 'unreadable', reason: `the baseline (${baseline.title}) is not a readable policy` };
-  const diff = diffOf(baseline, current);
+  return changesFromDiff(diffOf(baseline, current));
+}
+
+/** A diff as the Changes tab lists it: grouped by row, every text through visibleLine. Pure (the background worker's diffs come through it too). */
+export function changesFromDiff(diff: PolicyDiff): Changes {
   const bySubject = new Map<string, CellChange[]>();
   for (const c of diff.changes) bySubject.set(c.subject, [...(bySubject.get(c.subject) ?? []), c]);
   const groups: ChangeGroup[] = [];

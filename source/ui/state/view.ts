@@ -15,7 +15,8 @@ import { LEGEND_SEPARATOR, matrixAreas, orientationOf, packLines, tabBodyHeight 
 import { legendItems } from '../screens/matrix-view.js';
 import { BREAKPOINTS } from '../hooks/useTerminalSize.js';
 import type { AppState, SearchTarget, View, WorkspaceSource, WorkspaceState } from './types.js';
-import { changesOf, isLarge, type Changes } from './changes-model.js';
+import { changesFromDiff, changesOf, isLarge, type Changes } from './changes-model.js';
+import { diffPolicies, type PolicyDiff } from '../../core/diff/index.js';
 
 /** A terminal's size in columns and rows. */
 export interface ScreenSize {
@@ -137,6 +138,8 @@ export interface ViewSource {
 /** Computes a large policy's findings and matrix away from the UI thread, and says when they are in. */
 export interface BackgroundDerivation {
   readonly run: (text: string, kind: PolicyKind, grants: readonly Grant[]) => Promise<SlowParts>;
+  /** The diff of two large policy documents (the Changes tab), off the UI thread. */
+  readonly diff?: (before: string, after: string, kind: PolicyKind) => Promise<PolicyDiff>;
   readonly onReady: () => void;
 }
 
@@ -190,12 +193,41 @@ export function createViewSource(templates: readonly Template[], lib: TemplateLi
     return d;
   };
   const changesByPair = new WeakMap<Derived, WeakMap<Derived, Changes>>();
+  // Large documents are diffed in the worker, once per pair of sources (their derived data is replaced when its slow parts arrive).
+  const backgroundDiffs = new WeakMap<WorkspaceSource, WeakMap<WorkspaceSource, Changes>>();
+  const inBackground = (ws: WorkspaceState, base: Derived, current: Derived): Changes | null => {
+    const run = background?.diff;
+    const plain = (s: WorkspaceSource) => s.kind === 'file' && !s.policy && !s.decodeFinding;
+    if (!run || !plain(ws.baseline) || !plain(ws.source) || base.unreadable || current.unreadable) return null;
+    let inner = backgroundDiffs.get(ws.baseline);
+    if (!inner) backgroundDiffs.set(ws.baseline, (inner = new WeakMap()));
+    const known = inner.get(ws.source);
+    if (known) return known;
+    const pending: Changes = { status: 'pending', statements: current.statements.length };
+    const into = inner;
+    const source = ws.source;
+    into.set(source, pending);
+    const arrive = (c: Changes) => {
+      into.set(source, c);
+      background.onReady();
+    };
+    // If the worker fails, the diff is made here: slower, never missing.
+    run(base.text, current.text, current.kind).then(
+      (d) => arrive(changesFromDiff(d)),
+      () => arrive(changesFromDiff(diffPolicies(base.document!, current.document!, current.kind))),
+    );
+    return pending;
+  };
   const changes = (ws: WorkspaceState | null): Changes | null => {
     const current = derived(ws);
     if (!ws || !current) return null;
     if (ws.baseline === ws.source) return changesOf(current, current, true);
-    if (isLarge(current) && ws.tab !== 'changes') return null;
     const base = baselineOf(ws);
+    if (isLarge(current) || isLarge(base)) {
+      const off = inBackground(ws, base, current);
+      if (off) return off;
+      if (ws.tab !== 'changes') return null;
+    }
     let inner = changesByPair.get(base);
     if (!inner) changesByPair.set(base, (inner = new WeakMap()));
     let c = inner.get(current);
