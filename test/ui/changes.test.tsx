@@ -1,5 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { WorkspaceSource } from '../../source/ui/state/types.js';
+import { diffPolicies, type PolicyDiff } from '../../source/core/diff/index.js';
+import { parsePolicy } from '../../source/core/policy/index.js';
+import { slowParts } from '../../source/ui/state/derive.js';
 import { KEY, renderApp, type Rendered } from './render.js';
 
 let app: Rendered | undefined;
@@ -76,5 +79,35 @@ describe('Changes tab', () => {
     expect(top()).toMatch(/5 Ask {2}6 \+1 -1$/);
     await a.press('6');
     expect(top()).toMatch(/5 Ask \[6 Changes \+1 -1\]$/);
+  });
+
+  it('a large policy against its old version: comparing first, while keys work; the changes once the background diff is in', async () => {
+    const many = Array.from({ length: 200 }, (_, i) => ({ ...partner(`S${i}`), Action: 'kms:Decrypt' }));
+    const oldText = doc(ACCOUNT, ...many, { ...partner('Gone'), Action: 'kms:Encrypt' });
+    const newText = doc(ACCOUNT, ...many);
+    let release: (() => void) | undefined;
+    const asked: string[] = [];
+    const a = (app = await renderApp({
+      source: against(oldText, newText),
+      columns: 120,
+      rows: 30,
+      background: async (text, kind, grants) => slowParts(text, kind, parsePolicy(text).document, grants),
+      backgroundDiff: (before, after, kind) => {
+        asked.push(before === oldText && after === newText ? 'old→new' : 'other');
+        return new Promise<PolicyDiff>((resolve) => {
+          release = () => resolve(diffPolicies(parsePolicy(before).document!, parsePolicy(after).document!, kind));
+        });
+      },
+    }));
+    await a.press('6');
+    expect(a.frame()).toContain('Comparing 201 statements with old.json');
+    await a.press('1');
+    expect(a.frame()).toContain('[1 Policy]');
+    await a.press('6');
+    expect(asked).toEqual(['old→new']);
+    release?.();
+    await a.press('j');
+    expect(a.frame()).toContain('[6 Changes -1]');
+    expect(a.frame()).toMatch(/› - kms:Encrypt {2}statement 201 \(Sid Gone\) no longer allows it/);
   });
 });

@@ -33,6 +33,8 @@ export interface RenderOptions {
   readonly refuse?: Record<string, string>;
   /** Computes large policies' findings and matrix "in the background" (the real app: a worker thread). */
   readonly background?: UiServices['background'];
+  /** Diffs large policies "in the background" (the real app: the same worker thread). */
+  readonly backgroundDiff?: UiServices['backgroundDiff'];
 }
 
 export interface Rendered {
@@ -75,6 +77,7 @@ export function fakeServices(options: RenderOptions = {}): { services: UiService
     },
     check: async (path) => ({ exists: world.files.has(path), refusal: options.refuse?.[path] ?? null }),
     ...(options.background ? { background: options.background } : {}),
+    ...(options.backgroundDiff ? { backgroundDiff: options.backgroundDiff } : {}),
   };
   return { services, world };
 }
