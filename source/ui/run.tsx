@@ -47,7 +47,11 @@ async function openSource(argv: readonly string[], io: CommandIo): Promise<{ sou
   const policyName = flagString(args, 'policy');
   const bare = sources.format === 'policy-document' && sources.policies.length === 1 && sources.problems.length === 0;
   // A bare document opens as it is, readable or not (the Findings tab shows a syntax error).
-  if (bare && policyName === undefined) return { source: { kind: 'file', name: input.name, text: decoded.text, ...grants } };
+  if (bare && policyName === undefined) {
+    // Read once: the workspace takes the tree the format detection made (when it is of the whole text).
+    const parsed = sources.policies[0]!.parsed;
+    return { source: { kind: 'file', name: input.name, text: decoded.text, ...(parsed.text === decoded.text ? { parsed } : {}), ...grants } };
+  }
   const withGrants = (s: WorkspaceSource): WorkspaceSource => (s.kind === 'file' ? { ...s, ...grants } : s);
   const entries = sourceEntries(input.name, policyName === undefined ? sources.policies : sources.policies.filter((p) => p.policyName === policyName)).map(withGrants);
   if (policyName !== undefined && entries.length === 0) throw new UsageError(`${path}: no policy named '${policyName}'. ${policyNames(sources.policies)}`);

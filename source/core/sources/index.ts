@@ -4,7 +4,7 @@
  * .tf files need the HCL parser, which the commands layer runs (readTerraform).
  */
 import { parseJson } from '../policy/json.js';
-import { parsePolicy } from '../policy/parse.js';
+import { parsePolicy, policyOfJson } from '../policy/parse.js';
 import { readCliOutput } from './aws-cli.js';
 import { looksLikeTemplate, readTemplate } from './cloudformation.js';
 import { sourceFinding } from './positions.js';
@@ -29,10 +29,10 @@ export function isSourceFileName(name: string): boolean {
   return /\.(?:json|ya?ml|tf|template)$/i.test(name);
 }
 
-function documentSource(file: string, text: string): SourceRead {
+function documentSource(file: string, text: string, json?: ReturnType<typeof parseJson>): SourceRead {
   return {
     format: 'policy-document',
-    policies: [{ name: DOCUMENT_POLICY_NAME, file, sourceText: text, kindHint: null, parsed: parsePolicy(text), unresolved: [], bypassLockout: null }],
+    policies: [{ name: DOCUMENT_POLICY_NAME, file, sourceText: text, kindHint: null, parsed: json ? policyOfJson(text, json) : parsePolicy(text), unresolved: [], bypassLockout: null }],
     problems: [],
   };
 }
@@ -67,7 +67,7 @@ export function readSource(file: string, text: string, options: { strict?: boole
     if (looksLikeTemplate(root)) return { format: 'cloudformation', ...readTemplate(file, text, root, true) };
     // In a repository, only JSON with statements is a policy (not package.json).
     if (!strict && !(root.type === 'object' && root.members.some((m) => m.key === 'Statement'))) return { format: 'policy-document', policies: [], problems: [] };
-    return documentSource(file, text);
+    return documentSource(file, text, parsed);
   }
   const yaml = readYaml(text);
   if (!yaml.root) {

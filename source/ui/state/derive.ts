@@ -102,7 +102,12 @@ export function derive(source: WorkspaceSource, template: Template | undefined, 
     kind = source.policy.kind;
   } else {
     text = source.kind === 'file' ? source.text : '';
-    const parsed = parsePolicy(text);
+    // Deferring, the positions of the tree are the worker's business (lint): the engine's JSON.parse
+    // reads the same value with a fraction of the garbage, so the first frame of a large policy
+    // comes sooner and the UI thread stays free for keys. Text it refuses is read again, with positions.
+    const given = source.kind === 'file' ? source.parsed : undefined;
+    const quick = !given && options.deferSlow === true && source.kind === 'file' && !source.decodeFinding ? quickDocument(text) : null;
+    const parsed = given ?? (quick ? { document: quick, findings: [] } : parsePolicy(text));
     parseProblems = parsed.findings.length;
     document = parsed.document;
     policy = document?.raw ?? null;
@@ -134,6 +139,17 @@ export function derive(source: WorkspaceSource, template: Template | undefined, 
     unreadable: document === null || syntax ? `the policy is not readable JSON${syntax?.line != null ? ` (line ${syntax.line}, column ${syntax.column ?? 1})` : ''}; see the Findings tab` : null,
     pending: defer ? { statements: statements.length } : null,
   };
+}
+
+/** The document of a policy text JSON.parse accepts (same value as parsePolicy: the last of duplicate keys is kept), else null. */
+function quickDocument(text: string): PolicyDocument | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? buildDocument(value) : null;
 }
 
 /** Lint and the matrix of a policy, as the tabs draw them. Pure: the background worker runs it too. */
