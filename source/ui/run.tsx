@@ -7,6 +7,7 @@ import { EXIT, UsageError, type CommandIo } from '../commands/io.js';
 import { flagString, parseCommandArgs } from '../commands/args.js';
 import { requireGrants } from '../commands/load-grants.js';
 import { decodePolicyBytes } from '../core/policy/index.js';
+import { isBarePolicyDocument } from '../core/sources/index.js';
 import { allTemplates, findTemplate, validateParameter } from '../core/templates/index.js';
 import { destinationOf, writeFileAtomic } from '../io/atomic-write.js';
 import { expandHome } from '../io/paths.js';
@@ -43,6 +44,9 @@ async function openSource(argv: readonly string[], io: CommandIo): Promise<{ sou
   const input = await readInput(path, io);
   const decoded = decodePolicyBytes(input.bytes);
   if (!decoded.ok) return { source: { kind: 'file', name: input.name, text: '', decodeFinding: decoded.finding, ...grants } };
+  // A large bare document opens without the positioned read that format detection makes: lint
+  // reads positions in the background worker, and the first frame comes sooner (issue 13).
+  if (flagString(args, 'policy') === undefined && isBarePolicyDocument(jsonValue(decoded.text))) return { source: { kind: 'file', name: input.name, text: decoded.text, ...grants } };
   const sources = await loadSourceText(path, input.name, decoded.text, args);
   const policyName = flagString(args, 'policy');
   const bare = sources.format === 'policy-document' && sources.policies.length === 1 && sources.problems.length === 0;
@@ -59,6 +63,14 @@ async function openSource(argv: readonly string[], io: CommandIo): Promise<{ sou
   // One policy: the same checks as every other command (a source that cannot be read, or holds none, is exit 2).
   const one = policyName === undefined ? choosePolicy(sources, path, 'open') : undefined;
   return { source: one ? withGrants(sourceEntries(input.name, [one])[0]!) : entries[0]! };
+}
+
+function jsonValue(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Keys come from standard input, or from the controlling terminal when standard input was a pipe (`open -`). */

@@ -29,6 +29,21 @@ export function isSourceFileName(name: string): boolean {
   return /\.(?:json|ya?ml|tf|template)$/i.test(name);
 }
 
+const DOCUMENT_KEYS: ReadonlySet<string> = new Set(['Version', 'Id', 'Statement']);
+
+/**
+ * A JSON value that can only be a bare policy document: an object with Statement and no
+ * member but the document's own (Version, Id, Statement). Every other format readSource
+ * knows needs a member outside these (Policy, PolicyDocument, PolicyVersion, Resources,
+ * AWSTemplateFormatVersion, format_version), so for such a value readSource would find the
+ * document itself: a caller holding the value may skip reading the text with positions.
+ */
+export function isBarePolicyDocument(value: unknown): boolean {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const keys = Object.keys(value);
+  return keys.includes('Statement') && keys.every((k) => DOCUMENT_KEYS.has(k));
+}
+
 function documentSource(file: string, text: string, json?: ReturnType<typeof parseJson>): SourceRead {
   return {
     format: 'policy-document',
