@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readListGrants } from '../../source/core/grants/index.js';
 import { derive } from '../../source/ui/state/derive.js';
+import { initialAsk } from '../../source/ui/state/ask.js';
+import { askAnswer, askModel } from '../../source/ui/state/ask-model.js';
 import { FIXTURES } from '../helpers/cli.js';
 import { renderApp, type Rendered } from './render.js';
 
@@ -21,6 +23,17 @@ describe('open --grants', () => {
     const row = d.matrix!.rows.find((r) => r.subject === 'arn:aws:iam::111122223333:role/Batch')!;
     expect(row.cells['kms:Decrypt']).toMatchObject({ decision: 'allow', via: 'grant' });
     expect(derive({ kind: 'file', name: 'key.json', text }, undefined).matrix!.rows.some((r) => r.subject === row.subject)).toBe(false);
+  });
+
+  it('the Ask tab asks with the grants, so a grant cell of the matrix is an allow via the grant there too', () => {
+    const d = derive({ kind: 'file', name: 'key.json', text, grants }, undefined);
+    const m = askModel(d);
+    const row = d.matrix!.rows.find((r) => r.subject === 'arn:aws:iam::111122223333:role/Batch')!;
+    const answer = askAnswer(m, { ...initialAsk(), principal: row.evaluatedAs, action: 'kms:Decrypt' });
+    expect(answer).toMatchObject({ decision: 'allow', via: 'grant', rule: 'grant-allows' });
+    // Without the grants the same request is not allowed (no statement names Batch).
+    const without = derive({ kind: 'file', name: 'key.json', text }, undefined);
+    expect(askAnswer(askModel(without), { ...initialAsk(), principal: row.evaluatedAs, action: 'kms:Decrypt' }).decision).not.toBe('allow');
   });
 
   it('the Matrix tab marks the grant cells G, with the G legend', async () => {

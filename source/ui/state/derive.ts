@@ -43,6 +43,8 @@ export interface Derived {
   readonly statements: readonly StatementView[];
   /** The key's grants (open --grants), two lines each, shown escaped (SPEC 2.6). */
   readonly grants: readonly (readonly [string, string])[];
+  /** The same grants as data: the Ask tab's requests carry them, as the matrix's cells do. */
+  readonly keyGrants: readonly Grant[];
   readonly matrix: Matrix | null;
   readonly findings: readonly Finding[];
   /** Names the Terraform data source and the default file. */
@@ -129,6 +131,7 @@ export function derive(source: WorkspaceSource, template: Template | undefined, 
     policy,
     document,
     statements,
+    keyGrants: grants,
     grants: grants.map((g) => grantLines(g).map(visibleLine) as unknown as readonly [string, string]),
     matrix: slow.matrix,
     findings: slow.findings,
