@@ -4,7 +4,7 @@ import { homedir } from 'node:os';
 import { ReadStream } from 'node:tty';
 import { render } from 'ink';
 import { EXIT, UsageError, type CommandIo } from '../commands/io.js';
-import { flagString, parseCommandArgs } from '../commands/args.js';
+import { flagString, flagStrings, parseCommandArgs } from '../commands/args.js';
 import { requireGrants } from '../commands/load-grants.js';
 import { decodePolicyBytes } from '../core/policy/index.js';
 import { isBarePolicyDocument } from '../core/sources/index.js';
@@ -21,7 +21,7 @@ import { handleSuspend } from './suspend.js';
 import { initialState } from './state/reducer.js';
 import type { PickerState, WorkspaceSource } from './state/types.js';
 import { sourceEntries } from './state/picker.js';
-import { choosePolicy, loadSourceText, policyNames } from '../commands/load-policy.js';
+import { choosePolicy, loadIdentityPolicies, loadSourceText, policyNames } from '../commands/load-policy.js';
 
 const ENTER_ALTERNATE_SCREEN = '\u001b[?1049h';
 const LEAVE_ALTERNATE_SCREEN = '\u001b[?1049l';
@@ -34,13 +34,16 @@ const SHOW_CURSOR = '\u001b[?25h';
  * of SPEC 2.5 holding several policies opens on a picker of them, unless --policy names one.
  */
 async function openSource(argv: readonly string[], io: CommandIo): Promise<{ source: WorkspaceSource; picker?: PickerState }> {
-  const args = parseCommandArgs('open', argv, { policy: 'string', kind: 'string', grants: 'string' });
+  const args = parseCommandArgs('open', argv, { policy: 'string', kind: 'string', grants: 'string', 'identity-policy': 'strings' });
   const [path, ...extra] = args.positionals;
-  if (path === undefined || extra.length > 0) throw new UsageError("open takes one policy source, or '-' for standard input: kms-policy-tui open <source|-> [--policy NAME] [--grants FILE]");
+  if (path === undefined || extra.length > 0) throw new UsageError("open takes one policy source, or '-' for standard input: kms-policy-tui open <source|-> [--policy NAME] [--grants FILE] [--identity-policy FILE]...");
   const grantsPath = flagString(args, 'grants');
-  if (grantsPath === '-' && path === '-') throw new UsageError("open: only one file can be read from standard input ('-')");
+  const identityPaths = flagStrings(args, 'identity-policy');
+  if ([path, grantsPath, ...identityPaths].filter((p) => p === '-').length > 1) throw new UsageError("open: only one file can be read from standard input ('-')");
   // The key's grants (SPEC 2.6): grant paths in the Matrix tab; a malformed grants file is a usage error (file, line, column).
-  const grants = grantsPath !== undefined ? { grants: await requireGrants(grantsPath, io) } : {};
+  // IAM policies of the principal (as simulate --identity-policy): the Ask tab's third IAM choice.
+  const identity = identityPaths.length > 0 ? { identityPolicies: await loadIdentityPolicies(identityPaths, args, io, 'open') } : {};
+  const grants = { ...(grantsPath !== undefined ? { grants: await requireGrants(grantsPath, io) } : {}), ...identity };
   const input = await readInput(path, io);
   const decoded = decodePolicyBytes(input.bytes);
   if (!decoded.ok) return { source: { kind: 'file', name: input.name, text: '', decodeFinding: decoded.finding, ...grants } };

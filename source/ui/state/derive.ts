@@ -1,5 +1,6 @@
 import { grantLines } from '../../core/grants/describe.js';
 import type { Grant } from '../../core/grants/model.js';
+import type { NamedPolicy } from '../../core/evaluate/index.js';
 import { visible, visibleLine } from '../../core/text/visible.js';
 import { basename, extname } from 'node:path';
 import { EXPORT_EXTENSIONS, exportPolicy, type ExportFormat } from '../../core/export/index.js';
@@ -45,6 +46,8 @@ export interface Derived {
   readonly grants: readonly (readonly [string, string])[];
   /** The same grants as data: the Ask tab's requests carry them, as the matrix's cells do. */
   readonly keyGrants: readonly Grant[];
+  /** IAM policies opened beside the key policy (open --identity-policy): the Ask tab's third IAM choice. */
+  readonly identityPolicies: readonly NamedPolicy[];
   readonly matrix: Matrix | null;
   readonly findings: readonly Finding[];
   /** Names the Terraform data source and the default file. */
@@ -132,6 +135,7 @@ export function derive(source: WorkspaceSource, template: Template | undefined, 
     document,
     statements,
     keyGrants: grants,
+    identityPolicies: source.kind === 'file' ? (source.identityPolicies ?? []) : [],
     grants: grants.map((g) => grantLines(g).map(visibleLine) as unknown as readonly [string, string]),
     matrix: slow.matrix,
     findings: slow.findings,
