@@ -1,6 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { join, dirname } from 'node:path';
 import type { Finding } from '../core/lint/catalog.js';
+import type { NamedPolicy } from '../core/evaluate/index.js';
 import { decodePolicyBytes, detectKind, type ParsedPolicy, type PolicyKind } from '../core/policy/index.js';
 import { DOCUMENT_POLICY_NAME, isSourceFileName, readSource, type NamedSourcePolicy, type SourceFormat, type SourceProblem, type SourceRead } from '../core/sources/index.js';
 import { sourceFinding } from '../core/sources/positions.js';
@@ -207,4 +208,19 @@ export function requireReadable(policy: LoadedPolicy): asserts policy is LoadedP
   if (!policy.unreadable) return;
   const lines = policy.findings.filter((f) => f.id === 'JSON_SYNTAX').map((f) => formatInputError(policy.file, f));
   throw new UsageError(lines.join('\n') || `${policy.name}: not a JSON policy document`);
+}
+
+/**
+ * The identity policies of `--identity-policy FILE`... (simulate, open): each source must hold
+ * one readable policy; `--policy` names the key policy's, not theirs.
+ */
+export async function loadIdentityPolicies(paths: readonly string[], args: ParsedArgs, io: CommandIo, command: string): Promise<NamedPolicy[]> {
+  const identityArgs = { ...args, flags: { ...args.flags, policy: undefined } };
+  const out: NamedPolicy[] = [];
+  for (const path of paths) {
+    const loaded = await loadPolicy(path, identityArgs, io, command);
+    requireReadable(loaded);
+    out.push({ name: loaded.name, document: loaded.parsed.document });
+  }
+  return out;
 }

@@ -24,7 +24,7 @@ export const USAGE = `kms-policy-tui — author, explain, lint and simulate AWS 
 
 Usage:
   kms-policy-tui                          interactive template browser
-  kms-policy-tui open <source|-> [--policy NAME] [--against OLD] [--grants FILE]
+  kms-policy-tui open <source|-> [--policy NAME] [--against OLD] [--grants FILE] [--identity-policy FILE]...
                                           interactive workspace on an existing policy
   kms-policy-tui list [--json]            templates: id, title, kind, parameters
   kms-policy-tui render <template-id> [--param NAME=VALUE]... [--format json|terraform|cloudformation]

@@ -4,7 +4,7 @@ import { kmsAction } from '../core/catalog/kms.js';
 import { authorize, defaultKeyArn, parseRequestPrincipal, type AuthorizationResult, type TracedAuthorizationResult, type NamedPolicy, type RequestContext } from '../core/evaluate/index.js';
 import { flagBoolean, flagString, flagStrings, parseCommandArgs } from './args.js';
 import { EXIT, UsageError, type CommandIo } from './io.js';
-import { loadPolicy, requireReadable } from './load-policy.js';
+import { loadIdentityPolicies, loadPolicy, requireReadable } from './load-policy.js';
 import { traceJson, traceText } from './simulate-trace.js';
 import { requireGrants } from './load-grants.js';
 
@@ -112,14 +112,8 @@ export async function run(argv: readonly string[], io: CommandIo): Promise<numbe
     requireReadable(loaded);
     keyPolicy = loaded.parsed.document;
   }
-  const identityPolicies: NamedPolicy[] = [];
   // --policy picks the key policy out of its source; each identity source must hold one policy.
-  const identityArgs = { ...args, flags: { ...args.flags, policy: undefined } };
-  for (const path of identityPaths) {
-    const loaded = await loadPolicy(path, identityArgs, io, 'simulate');
-    requireReadable(loaded);
-    identityPolicies.push({ name: loaded.name, document: loaded.parsed.document });
-  }
+  const identityPolicies = await loadIdentityPolicies(identityPaths, args, io, 'simulate');
   const grants = await requireGrants(grantsPath, io);
   const trace = flagBoolean(args, 'trace');
   const result = authorize({

@@ -4,9 +4,10 @@ import { homedir } from 'node:os';
 import { ReadStream } from 'node:tty';
 import { render } from 'ink';
 import { EXIT, UsageError, type CommandIo } from '../commands/io.js';
-import { flagString, parseCommandArgs } from '../commands/args.js';
+import { flagString, flagStrings, parseCommandArgs } from '../commands/args.js';
 import { requireGrants } from '../commands/load-grants.js';
 import { decodePolicyBytes } from '../core/policy/index.js';
+import { isBarePolicyDocument } from '../core/sources/index.js';
 import { allTemplates, findTemplate, validateParameter } from '../core/templates/index.js';
 import { destinationOf, writeFileAtomic } from '../io/atomic-write.js';
 import { expandHome } from '../io/paths.js';
@@ -20,7 +21,7 @@ import { handleSuspend } from './suspend.js';
 import { initialState } from './state/reducer.js';
 import type { PickerState, WorkspaceSource } from './state/types.js';
 import { sourceEntries } from './state/picker.js';
-import { choosePolicy, formatInputError, loadSourceText, policyNames } from '../commands/load-policy.js';
+import { choosePolicy, formatInputError, loadIdentityPolicies, loadSourceText, policyNames } from '../commands/load-policy.js';
 import type { ParsedArgs } from '../commands/args.js';
 
 const ENTER_ALTERNATE_SCREEN = '\u001b[?1049h';
@@ -34,26 +35,35 @@ const SHOW_CURSOR = '\u001b[?25h';
  * of SPEC 2.5 holding several policies opens on a picker of them, unless --policy names one.
  */
 async function openSource(argv: readonly string[], io: CommandIo): Promise<{ source: WorkspaceSource; picker?: PickerState }> {
-  const args = parseCommandArgs('open', argv, { policy: 'string', kind: 'string', grants: 'string', against: 'string' });
+  const args = parseCommandArgs('open', argv, { policy: 'string', kind: 'string', grants: 'string', against: 'string', 'identity-policy': 'strings' });
   const [path, ...extra] = args.positionals;
-  if (path === undefined || extra.length > 0) throw new UsageError("open takes one policy source, or '-' for standard input: kms-policy-tui open <source|-> [--policy NAME] [--against OLD] [--grants FILE]");
+  if (path === undefined || extra.length > 0) throw new UsageError("open takes one policy source, or '-' for standard input: kms-policy-tui open <source|-> [--policy NAME] [--against OLD] [--grants FILE] [--identity-policy FILE]...");
   const grantsPath = flagString(args, 'grants');
+  const identityPaths = flagStrings(args, 'identity-policy');
   const againstPath = flagString(args, 'against');
-  if ([grantsPath, againstPath, path].filter((p) => p === '-').length > 1) throw new UsageError("open: only one file can be read from standard input ('-')");
+  if ([path, grantsPath, againstPath, ...identityPaths].filter((p) => p === '-').length > 1) throw new UsageError("open: only one file can be read from standard input ('-')");
   // The key's grants (SPEC 2.6): grant paths in the Matrix tab; a malformed grants file is a usage error (file, line, column).
-  const grants = grantsPath !== undefined ? { grants: await requireGrants(grantsPath, io) } : {};
+  // IAM policies of the principal (as simulate --identity-policy): the Ask tab's third IAM choice.
+  const identity = identityPaths.length > 0 ? { identityPolicies: await loadIdentityPolicies(identityPaths, args, io, 'open') } : {};
   // The Changes tab's baseline (SPEC 6): OLD read as NEW is, --policy naming the policy in both.
-  const against = againstPath !== undefined ? await againstSource(againstPath, args, io) : undefined;
-  const grantsAndBaseline = { ...grants, ...(against ? { against } : {}) };
+  const against = againstPath !== undefined ? { against: await againstSource(againstPath, args, io) } : {};
+  const grants = { ...(grantsPath !== undefined ? { grants: await requireGrants(grantsPath, io) } : {}), ...identity, ...against };
   const input = await readInput(path, io);
   const decoded = decodePolicyBytes(input.bytes);
-  if (!decoded.ok) return { source: { kind: 'file', name: input.name, text: '', decodeFinding: decoded.finding, ...grantsAndBaseline } };
+  if (!decoded.ok) return { source: { kind: 'file', name: input.name, text: '', decodeFinding: decoded.finding, ...grants } };
+  // A large bare document opens without the positioned read that format detection makes: lint
+  // reads positions in the background worker, and the first frame comes sooner (issue 13).
+  if (flagString(args, 'policy') === undefined && isBarePolicyDocument(jsonValue(decoded.text))) return { source: { kind: 'file', name: input.name, text: decoded.text, ...grants } };
   const sources = await loadSourceText(path, input.name, decoded.text, args);
   const policyName = flagString(args, 'policy');
   const bare = sources.format === 'policy-document' && sources.policies.length === 1 && sources.problems.length === 0;
   // A bare document opens as it is, readable or not (the Findings tab shows a syntax error).
-  if (bare && policyName === undefined) return { source: { kind: 'file', name: input.name, text: decoded.text, ...grantsAndBaseline } };
-  const withGrants = (s: WorkspaceSource): WorkspaceSource => (s.kind === 'file' ? { ...s, ...grantsAndBaseline } : s);
+  if (bare && policyName === undefined) {
+    // Read once: the workspace takes the tree the format detection made (when it is of the whole text).
+    const parsed = sources.policies[0]!.parsed;
+    return { source: { kind: 'file', name: input.name, text: decoded.text, ...(parsed.text === decoded.text ? { parsed } : {}), ...grants } };
+  }
+  const withGrants = (s: WorkspaceSource): WorkspaceSource => (s.kind === 'file' ? { ...s, ...grants } : s);
   const entries = sourceEntries(input.name, policyName === undefined ? sources.policies : sources.policies.filter((p) => p.policyName === policyName)).map(withGrants);
   if (policyName !== undefined && entries.length === 0) throw new UsageError(`${path}: no policy named '${policyName}'. ${policyNames(sources.policies)}`);
   if (entries.length > 1) return { source: entries[0]!, picker: { file: input.name, entries, selected: 0 } };
@@ -80,6 +90,14 @@ async function againstSource(path: string, args: ParsedArgs, io: CommandIo): Pro
   if (one.unreadable) throw new UsageError(`--against ${syntax ? formatInputError(one.name, syntax) : `${one.name}: not a readable policy`}`);
   const bare = sources.format === 'policy-document' && sources.policies.length === 1;
   return bare ? { kind: 'file', name: input.name, text: decoded.text } : sourceEntries(input.name, [one])[0]!;
+}
+
+function jsonValue(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Keys come from standard input, or from the controlling terminal when standard input was a pipe (`open -`). */

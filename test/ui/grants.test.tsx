@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readListGrants } from '../../source/core/grants/index.js';
 import { derive } from '../../source/ui/state/derive.js';
+import { buildDocument } from '../../source/core/policy/index.js';
+import { initialAsk } from '../../source/ui/state/ask.js';
+import { askAnswer, askModel, askView } from '../../source/ui/state/ask-model.js';
 import { FIXTURES } from '../helpers/cli.js';
 import { renderApp, type Rendered } from './render.js';
 
@@ -21,6 +24,17 @@ describe('open --grants', () => {
     const row = d.matrix!.rows.find((r) => r.subject === 'arn:aws:iam::111122223333:role/Batch')!;
     expect(row.cells['kms:Decrypt']).toMatchObject({ decision: 'allow', via: 'grant' });
     expect(derive({ kind: 'file', name: 'key.json', text }, undefined).matrix!.rows.some((r) => r.subject === row.subject)).toBe(false);
+  });
+
+  it('the Ask tab asks with the grants, so a grant cell of the matrix is an allow via the grant there too', () => {
+    const d = derive({ kind: 'file', name: 'key.json', text, grants }, undefined);
+    const m = askModel(d);
+    const row = d.matrix!.rows.find((r) => r.subject === 'arn:aws:iam::111122223333:role/Batch')!;
+    const answer = askAnswer(m, { ...initialAsk(), principal: row.evaluatedAs, action: 'kms:Decrypt' });
+    expect(answer).toMatchObject({ decision: 'allow', via: 'grant', rule: 'grant-allows' });
+    // Without the grants the same request is not allowed (no statement names Batch).
+    const without = derive({ kind: 'file', name: 'key.json', text }, undefined);
+    expect(askAnswer(askModel(without), { ...initialAsk(), principal: row.evaluatedAs, action: 'kms:Decrypt' }).decision).not.toBe('allow');
   });
 
   it('the Matrix tab marks the grant cells G, with the G legend', async () => {
@@ -66,5 +80,26 @@ describe('Policy tab: the Grants pane of open --grants', () => {
     expect(frame).toContain('Grants (12)');
     expect(frame).toContain('+9 more grants');
     expect(frame).toContain('role App0 (111122223333): Decrypt');
+  });
+});
+
+describe('Ask: open --identity-policy', () => {
+  const identity = { name: 'app-role.json', document: buildDocument({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'kms:Decrypt', Resource: '*' }] }) };
+  const ROLE = 'arn:aws:iam::111122223333:role/App';
+
+  it('offers the opened IAM policies as a third IAM choice, and asks with them', () => {
+    const d = derive({ kind: 'file', name: 'key.json', text, identityPolicies: [identity] }, undefined);
+    const m = askModel(d);
+    const ask = { ...initialAsk(), principal: ROLE, action: 'kms:Decrypt' };
+    // The account statement delegates to IAM: nothing without an IAM policy, allowed with the opened one.
+    expect(askAnswer(m, ask)).toMatchObject({ decision: 'implicit-deny', via: 'iam' });
+    expect(askAnswer(m, { ...ask, iam: 'file' })).toMatchObject({ decision: 'allow', via: 'iam' });
+    expect(askAnswer(m, { ...ask, iam: 'file', action: 'kms:Encrypt' }).decision).toBe('implicit-deny');
+  });
+
+  it('offers the third choice only when IAM policies were opened', () => {
+    const iamChoices = (d: ReturnType<typeof derive>) => askView(d, initialAsk()).fields.find((f) => f.field.kind === 'iam')?.choices;
+    expect(iamChoices(derive({ kind: 'file', name: 'key.json', text }, undefined))).toEqual(['none', 'allow-all']);
+    expect(iamChoices(derive({ kind: 'file', name: 'key.json', text, identityPolicies: [identity] }, undefined))).toEqual(['none', 'allow-all', 'file']);
   });
 });

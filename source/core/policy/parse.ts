@@ -34,7 +34,11 @@ export function locate(ast: JsonNode | null, pointer: string): Location {
 }
 
 export function parsePolicy(text: string): ParsedPolicy {
-  const parsed = parseJson(text);
+  return policyOfJson(text, parseJson(text));
+}
+
+/** The policy of text already read by parseJson (a source reader that looked at it first need not read it again). */
+export function policyOfJson(text: string, parsed: ReturnType<typeof parseJson>): ParsedPolicy {
   const findings: Finding[] = parsed.problems.map((p) => {
     const id = p.kind === 'syntax' ? 'JSON_SYNTAX' : 'DUPLICATE_JSON_KEY';
     return {

@@ -4,7 +4,7 @@
  * .tf files need the HCL parser, which the commands layer runs (readTerraform).
  */
 import { parseJson } from '../policy/json.js';
-import { parsePolicy } from '../policy/parse.js';
+import { parsePolicy, policyOfJson } from '../policy/parse.js';
 import { readCliOutput } from './aws-cli.js';
 import { looksLikeTemplate, readTemplate } from './cloudformation.js';
 import { sourceFinding } from './positions.js';
@@ -29,10 +29,25 @@ export function isSourceFileName(name: string): boolean {
   return /\.(?:json|ya?ml|tf|template)$/i.test(name);
 }
 
-function documentSource(file: string, text: string): SourceRead {
+const DOCUMENT_KEYS: ReadonlySet<string> = new Set(['Version', 'Id', 'Statement']);
+
+/**
+ * A JSON value that can only be a bare policy document: an object with Statement and no
+ * member but the document's own (Version, Id, Statement). Every other format readSource
+ * knows needs a member outside these (Policy, PolicyDocument, PolicyVersion, Resources,
+ * AWSTemplateFormatVersion, format_version), so for such a value readSource would find the
+ * document itself: a caller holding the value may skip reading the text with positions.
+ */
+export function isBarePolicyDocument(value: unknown): boolean {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const keys = Object.keys(value);
+  return keys.includes('Statement') && keys.every((k) => DOCUMENT_KEYS.has(k));
+}
+
+function documentSource(file: string, text: string, json?: ReturnType<typeof parseJson>): SourceRead {
   return {
     format: 'policy-document',
-    policies: [{ name: DOCUMENT_POLICY_NAME, file, sourceText: text, kindHint: null, parsed: parsePolicy(text), unresolved: [], bypassLockout: null }],
+    policies: [{ name: DOCUMENT_POLICY_NAME, file, sourceText: text, kindHint: null, parsed: json ? policyOfJson(text, json) : parsePolicy(text), unresolved: [], bypassLockout: null }],
     problems: [],
   };
 }
@@ -67,7 +82,7 @@ export function readSource(file: string, text: string, options: { strict?: boole
     if (looksLikeTemplate(root)) return { format: 'cloudformation', ...readTemplate(file, text, root, true) };
     // In a repository, only JSON with statements is a policy (not package.json).
     if (!strict && !(root.type === 'object' && root.members.some((m) => m.key === 'Statement'))) return { format: 'policy-document', policies: [], problems: [] };
-    return documentSource(file, text);
+    return documentSource(file, text, parsed);
   }
   const yaml = readYaml(text);
   if (!yaml.root) {

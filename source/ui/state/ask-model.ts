@@ -14,6 +14,7 @@ import { buildDocument, type PolicyDocument, type PolicyKind } from '../../core/
 import { visibleLine } from '../../core/text/visible.js';
 import { IAM_CHOICES, TYPE_PRINCIPAL, type AskField, type AskFieldView, type AskState, type AskView, type IamChoice } from './ask.js';
 import type { Derived } from './derive.js';
+import type { Grant } from '../../core/grants/model.js';
 
 /** A context value's type, after the IAM service authorization reference's condition key types. */
 export type ValueType = 'string' | 'bool' | 'numeric' | 'date' | 'IP' | 'ARN';
@@ -51,11 +52,18 @@ export interface AskModel {
   readonly context: readonly ContextKey[];
   /** The workspace's policy as an identity policy's name in the trace. */
   readonly policyName: string;
+  /** IAM policies of the principal opened beside the key policy (open --identity-policy). */
+  readonly identityPolicies: readonly NamedPolicy[];
+  /** The key's grants (open --grants): asked with every request, as the matrix evaluates them. */
+  readonly grants: readonly Grant[];
+  /** The key the matrix evaluates (it carries the grants' key id), when there is a matrix. */
+  readonly keyArn: string | null;
 }
 
 export const IAM_LABELS: Readonly<Record<IamChoice, string>> = {
   none: 'no IAM policy',
   'allow-all': 'an IAM policy allows everything',
+  file: 'the IAM policies opened with --identity-policy',
 };
 
 /** The assumed IAM policy of "an IAM policy allows everything". */
@@ -138,6 +146,9 @@ export function askModel(derived: Derived): AskModel {
     actions: actionOptions(),
     context: contextKeys(derived.document),
     policyName: derived.name,
+    grants: derived.keyGrants,
+    identityPolicies: derived.identityPolicies,
+    keyArn: derived.matrix?.keyArn ?? null,
   };
   models.set(derived, m);
   return m;
@@ -149,7 +160,7 @@ export function principalOf(m: AskModel, ask: AskState): string {
 
 /** The key asked about: a key of the key's account (as the matrix evaluates cells), or the identity policy's resource. */
 export function resourceOf(m: AskModel, ask: AskState): string {
-  return ask.resource ?? m.resources[0]?.value ?? `arn:aws:kms:us-west-2:${m.keyAccount}:key/${EXAMPLE_KEY_ID}`;
+  return ask.resource ?? m.resources[0]?.value ?? m.keyArn ?? `arn:aws:kms:us-west-2:${m.keyAccount}:key/${EXAMPLE_KEY_ID}`;
 }
 
 /** The value AWS derives for a key from the principal, if it derives one. */
@@ -175,7 +186,7 @@ export function askRequest(m: AskModel, ask: AskState): AuthorizationRequest {
   const base = { action: ask.action, principal: principalOf(m, ask), resource: resourceOf(m, ask), context };
   if (!m.document) return base;
   if (m.kind === 'identity') return { ...base, identityPolicies: [{ name: m.policyName, document: m.document }] };
-  return { ...base, keyPolicy: m.document, identityPolicies: ask.iam === 'allow-all' ? [ALLOW_ALL] : [] };
+  return { ...base, keyPolicy: m.document, identityPolicies: ask.iam === 'allow-all' ? [ALLOW_ALL] : ask.iam === 'file' ? m.identityPolicies : [], ...(m.grants.length > 0 ? { grants: m.grants } : {}) };
 }
 
 const answers = new WeakMap<AskModel, { key: string; result: TracedAuthorizationResult }>();
@@ -217,7 +228,7 @@ function fieldView(m: AskModel, ask: AskState, field: AskField): AskFieldView {
     case 'action':
       return { field, choices: m.actions.map((o) => o.value), current: ask.action };
     case 'iam':
-      return { field, choices: IAM_CHOICES, current: ask.iam };
+      return { field, choices: m.identityPolicies.length > 0 ? IAM_CHOICES : IAM_CHOICES.filter((c) => c !== 'file'), current: ask.iam };
     case 'context': {
       const key = m.context.find((c) => c.lower === field.key);
       return { field, choices: ['', ...(key?.expected ?? [])], current: ask.context.get(field.key) ?? '' };

@@ -8,7 +8,8 @@ import { validateParameter } from '../../core/templates/parameters.js';
 import { editText, type TextEdit } from './text-edit.js';
 
 /** What stands for the principal's IAM permissions (the key policy is the workspace's policy). */
-export const IAM_CHOICES = ['none', 'allow-all'] as const;
+/** `file`: the IAM policies opened with `open --identity-policy` (offered only when there are some). */
+export const IAM_CHOICES = ['none', 'allow-all', 'file'] as const;
 export type IamChoice = (typeof IAM_CHOICES)[number];
 
 /** A form row of the Ask tab. */
@@ -131,7 +132,7 @@ function setField(ask: AskState, field: AskField, value: string): AskState {
     case 'action':
       return { ...ask, action: value };
     case 'iam':
-      return { ...ask, iam: value === 'allow-all' ? 'allow-all' : 'none' };
+      return { ...ask, iam: (IAM_CHOICES as readonly string[]).includes(value) ? (value as IamChoice) : 'none' };
     case 'context':
       return withContext(ask, field.key, value);
   }

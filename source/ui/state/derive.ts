@@ -1,5 +1,6 @@
 import { grantLines } from '../../core/grants/describe.js';
 import type { Grant } from '../../core/grants/model.js';
+import type { NamedPolicy } from '../../core/evaluate/index.js';
 import { visible, visibleLine } from '../../core/text/visible.js';
 import { basename, extname } from 'node:path';
 import { EXPORT_EXTENSIONS, exportPolicy, type ExportFormat } from '../../core/export/index.js';
@@ -43,6 +44,10 @@ export interface Derived {
   readonly statements: readonly StatementView[];
   /** The key's grants (open --grants), two lines each, shown escaped (SPEC 2.6). */
   readonly grants: readonly (readonly [string, string])[];
+  /** The same grants as data: the Ask tab's requests carry them, as the matrix's cells do. */
+  readonly keyGrants: readonly Grant[];
+  /** IAM policies opened beside the key policy (open --identity-policy): the Ask tab's third IAM choice. */
+  readonly identityPolicies: readonly NamedPolicy[];
   readonly matrix: Matrix | null;
   readonly findings: readonly Finding[];
   /** Names the Terraform data source and the default file. */
@@ -102,7 +107,12 @@ export function derive(source: WorkspaceSource, template: Template | undefined, 
     kind = source.policy.kind;
   } else {
     text = source.kind === 'file' ? source.text : '';
-    const parsed = parsePolicy(text);
+    // Deferring, the positions of the tree are the worker's business (lint): the engine's JSON.parse
+    // reads the same value with a fraction of the garbage, so the first frame of a large policy
+    // comes sooner and the UI thread stays free for keys. Text it refuses is read again, with positions.
+    const given = source.kind === 'file' ? source.parsed : undefined;
+    const quick = !given && options.deferSlow === true && source.kind === 'file' && !source.decodeFinding ? quickDocument(text) : null;
+    const parsed = given ?? (quick ? { document: quick, findings: [] } : parsePolicy(text));
     parseProblems = parsed.findings.length;
     document = parsed.document;
     policy = document?.raw ?? null;
@@ -124,6 +134,8 @@ export function derive(source: WorkspaceSource, template: Template | undefined, 
     policy,
     document,
     statements,
+    keyGrants: grants,
+    identityPolicies: source.kind === 'file' ? (source.identityPolicies ?? []) : [],
     grants: grants.map((g) => grantLines(g).map(visibleLine) as unknown as readonly [string, string]),
     matrix: slow.matrix,
     findings: slow.findings,
@@ -134,6 +146,17 @@ export function derive(source: WorkspaceSource, template: Template | undefined, 
     unreadable: document === null || syntax ? `the policy is not readable JSON${syntax?.line != null ? ` (line ${syntax.line}, column ${syntax.column ?? 1})` : ''}; see the Findings tab` : null,
     pending: defer ? { statements: statements.length } : null,
   };
+}
+
+/** The document of a policy text JSON.parse accepts (same value as parsePolicy: the last of duplicate keys is kept), else null. */
+function quickDocument(text: string): PolicyDocument | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? buildDocument(value) : null;
 }
 
 /** Lint and the matrix of a policy, as the tabs draw them. Pure: the background worker runs it too. */

@@ -1,4 +1,6 @@
 import type { Grant } from '../../core/grants/model.js';
+import type { ParsedPolicy } from '../../core/policy/parse.js';
+import type { NamedPolicy } from '../../core/evaluate/index.js';
 import type { ParameterValues } from '../../core/templates/types.js';
 import type { ExportFormat } from '../../core/export/index.js';
 import type { Finding } from '../../core/lint/catalog.js';
@@ -14,7 +16,13 @@ export { EXPORT_FORMATS, EXPORT_LABELS, EXPORT_EXTENSIONS, type ExportFormat } f
  */
 export type WorkspaceSource =
   | { readonly kind: 'template'; readonly templateId: string; readonly values: ParameterValues }
-  | { readonly kind: 'file'; readonly name: string; readonly text: string; readonly decodeFinding?: Finding; readonly policy?: SourcePolicy; readonly grants?: readonly Grant[]; readonly against?: WorkspaceSource };
+  | { readonly kind: 'file'; readonly name: string; readonly text: string; readonly decodeFinding?: Finding; readonly policy?: SourcePolicy; readonly grants?: readonly Grant[];
+      /** IAM policies of the principal asked about (open --identity-policy), for the Ask tab. */
+      readonly identityPolicies?: readonly NamedPolicy[];
+      /** The text as already read (open reads it to learn its format): not read again. */
+      readonly parsed?: ParsedPolicy;
+      /** open --against OLD: the policy the Changes tab compares with. */
+      readonly against?: WorkspaceSource };
 
 /**
  * A policy read out of a source that is not a bare document (Terraform,
