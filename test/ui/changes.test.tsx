@@ -71,14 +71,16 @@ describe('Changes tab', () => {
     expect(a.frame()).toMatch(/6 +Changes tab \(widened \/ narrowed\)/);
   });
 
-  it('at 80 columns the Changes tab shows its name only when selected, its counts always', async () => {
+  it('at 80 columns the Changes tab shows its counts without its name, and the tab bar stays in the first row', async () => {
     const oldText = doc(ACCOUNT, { ...partner('P'), Action: ['kms:Decrypt', 'kms:Encrypt'] });
     const newText = doc(ACCOUNT, { ...partner('P'), Action: ['kms:Decrypt', 'kms:GenerateDataKey'] });
     const a = (app = await renderApp({ source: against(oldText, newText), columns: 80, rows: 24 }));
     const top = () => a.frame().split('\n')[0] ?? '';
     expect(top()).toMatch(/5 Ask {2}6 \+1 -1$/);
     await a.press('6');
-    expect(top()).toMatch(/5 Ask \[6 Changes \+1 -1\]$/);
+    expect(top()).toMatch(/5 Ask \[6 \+1 -1\]$/);
+    expect(a.frame().split('\n')[1]).toMatch(/^Compared with old\.json: \+1 widened -1 narrowed/);
+    expect(a.frame()).toMatch(/^› - kms:Encrypt/m);
   });
 
   it('a large policy against its old version: comparing first, while keys work; the changes once the background diff is in', async () => {

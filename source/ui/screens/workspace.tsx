@@ -38,8 +38,9 @@ export function Workspace(props: WorkspaceProps) {
   const pending = derived.pending;
   const counts = changeCounts(props.changes);
   const suffix = (t: (typeof TABS)[number]) => (t === 'findings' ? ` (${pending ? SYMBOLS.ellipsis : derived.findings.length})` : t === 'changes' && counts ? ` ${counts}` : '');
-  // Below 100 columns the Changes tab shows its name only when selected (its counts always): the title keeps some room.
-  const label = (t: (typeof TABS)[number]) => (t === 'changes' && ws.tab !== 'changes' && width < 100 ? '' : ` ${TAB_LABELS[t]}`);
+  // Below 100 columns the Changes tab shows its counts without its name (and its name only when selected and nothing
+  // is counted): the tab bar stays inside the first row and the title keeps some room.
+  const label = (t: (typeof TABS)[number]) => (t === 'changes' && width < 100 && (counts !== '' || ws.tab !== 'changes') ? '' : ` ${TAB_LABELS[t]}`);
   const tabs = TABS.map((t, i) => `${i + 1}${label(t)}${suffix(t)}`);
   const progress = pending ? ` ${SYMBOLS.dot} checking ${pending.statements.toLocaleString('en-US')} statements${SYMBOLS.ellipsis}` : '';
   const tabsWidth = tabs.join('  ').length + 2;
