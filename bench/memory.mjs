@@ -27,7 +27,7 @@ export async function memoryBench(target, policy, log, runs = 3) {
       await s.waitFor('tabs', { since: 0 });
       await s.quiet(200);
       // Policy, Matrix (groups, then single actions), Findings, Export, back to Policy.
-      for (const key of ['j', '2', 'j', 'l', 'g', 'j', '3', 'j', '4', '1']) {
+      for (const key of ['j', '2', 'j', 'l', 'g', 'j', '3', 'j', '4', '5', 'j', '6', '1']) {
         s.write(key);
         await s.quiet(150, 50);
       }

@@ -85,13 +85,13 @@ describe('Changes tab in a terminal', () => {
   it('a large policy against its old version: the worker diffs it, and the changes show', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kpt-changes-'));
     dirs.push(dir);
-    const many = Array.from({ length: 300 }, (_, i) => ({ Sid: `S${i}`, Effect: 'Allow', Principal: { AWS: PARTNER }, Action: 'kms:Decrypt', Resource: '*' }));
+    const many = Array.from({ length: 450 }, (_, i) => ({ Sid: `S${i}`, Effect: 'Allow', Principal: { AWS: PARTNER }, Action: 'kms:Decrypt', Resource: '*' }));
     writeFileSync(join(dir, 'old.json'), doc(ACCOUNT, ...many, { Sid: 'Gone', Effect: 'Allow', Principal: { AWS: PARTNER }, Action: 'kms:Encrypt', Resource: '*' }));
     writeFileSync(join(dir, 'new.json'), doc(ACCOUNT, ...many));
     const t = start(['open', 'new.json', '--against', 'old.json'], dir);
-    await t.waitFor((s) => s.includes('Statements (301)'), 'the workspace');
+    await t.waitFor((s) => s.includes('Statements (451)'), 'the workspace');
     t.press('6');
     const shown = await t.waitFor((s) => s.includes('[6 Changes -1]'), 'the diff from the worker', 20_000);
-    expect(shown).toMatch(/› - kms:Encrypt {2}statement 301 \(Sid Gone\) no longer allows it/);
+    expect(shown).toMatch(/› - kms:Encrypt {2}statement 451 \(Sid Gone\) no longer allows it/);
   });
 });

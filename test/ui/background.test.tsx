@@ -37,7 +37,7 @@ describe('derive: the slow parts of a large opened policy', () => {
   });
 
   it('once they arrive, the derived data equals what an in-place derivation gives', () => {
-    const text = largePolicy(200);
+    const text = largePolicy(450);
     const pending = derive({ kind: 'file', name: 'p.json', text }, undefined, { deferSlow: true });
     expect(pending.findings).toEqual([]);
     expect(pending.matrix).toBeNull();
@@ -59,29 +59,29 @@ describe('derive: the slow parts of a large opened policy', () => {
 
 describe('Workspace on a large policy while its findings and matrix are computed', () => {
   it('shows the statements at once, says what is being checked, and fills Findings and Matrix when the parts arrive', async () => {
-    const text = largePolicy(300);
+    const text = largePolicy(500);
     const background = controlledBackground();
     app = await renderApp({ source: { kind: 'file', name: 'large.json', text }, columns: 120, rows: 40, background: background.run });
-    expect(app.frame()).toContain('Statements (300)');
-    expect(app.frame()).toContain('checking 300 statements');
+    expect(app.frame()).toContain('Statements (500)');
+    expect(app.frame()).toContain('checking 500 statements');
     expect(app.frame()).toContain('Findings (…)');
     await app.press('2');
-    expect(app.frame()).toContain('Building the matrix of 300 statements');
+    expect(app.frame()).toContain('Building the matrix of 500 statements');
     await app.press('3');
-    expect(app.frame()).toContain('Linting of 300 statements');
+    expect(app.frame()).toContain('Linting of 500 statements');
     expect(background.calls).toHaveLength(1);
     const call = background.calls[0]!;
     expect(call.text).toBe(text);
     const parts = slowParts(call.text, call.kind, parsePolicy(call.text).document);
     call.resolve(parts);
     await app.press('2');
-    expect(app.frame()).not.toContain('checking 300 statements');
+    expect(app.frame()).not.toContain('checking 500 statements');
     expect(app.frame()).toContain(`Findings (${parts.findings.length})`);
     expect(app.frame()).toMatch(/Role Role1 \(account 1111/);
   });
 
   it('computes the parts in place when the background fails', async () => {
-    const text = largePolicy(200);
+    const text = largePolicy(450);
     const background = controlledBackground();
     app = await renderApp({ source: { kind: 'file', name: 'large.json', text }, columns: 120, rows: 40, background: background.run });
     background.calls[0]!.reject(new Error('no worker threads here'));

@@ -36,9 +36,15 @@ export function backgroundWorker(entry: URL): BackgroundWork {
       waiting.delete(reply.id);
       if ('error' in reply) entryOf.reject(new Error(reply.error));
       else entryOf.resolve(reply);
+      // Nothing more to do: its heap goes back (a later request starts another worker).
+      if (waiting.size === 0 && worker === w) {
+        worker = null;
+        void w.terminate();
+      }
     });
-    w.on('error', failAll);
-    w.on('exit', (code) => failAll(new Error(`the background worker stopped (exit code ${code})`)));
+    // Only the current worker's end fails what waits (a finished one was ended on purpose).
+    w.on('error', (e) => worker === w && failAll(e));
+    w.on('exit', (code) => worker === w && failAll(new Error(`the background worker stopped (exit code ${code})`)));
     // After the listeners (attaching one refs the worker again).
     w.unref();
     return w;

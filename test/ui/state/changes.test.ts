@@ -106,10 +106,10 @@ describe('Changes tab state', () => {
   });
 
   it('Given a large policy still being derived, then the diff is pending', () => {
-    const big = derive({ kind: 'file', name: 'big.json', text: doc(...Array.from({ length: 200 }, (_, i) => ({ ...PARTNER_DECRYPT, Sid: `S${i}` }))) }, undefined, { deferSlow: true });
+    const big = derive({ kind: 'file', name: 'big.json', text: doc(...Array.from({ length: 450 }, (_, i) => ({ ...PARTNER_DECRYPT, Sid: `S${i}` }))) }, undefined, { deferSlow: true });
     expect(big.pending).not.toBeNull();
     const good = derive({ kind: 'file', name: 'good.json', text: doc(ACCOUNT) }, undefined);
-    expect(changesOf(good, big, false)).toEqual({ status: 'pending', statements: 200 });
+    expect(changesOf(good, big, false)).toEqual({ status: 'pending', statements: 450 });
   });
 });
 
