@@ -1,4 +1,5 @@
 import type { Command } from '../keys/bindings.js';
+import { listCursor } from './list-cursor.js';
 import type { StatusMessage, View, WorkspaceSource, WorkspaceState } from './types.js';
 
 /**
@@ -11,7 +12,6 @@ export function baselineOf(source: WorkspaceSource): WorkspaceSource {
   return Object.keys(source.values).length === 0 ? source : { kind: 'template', templateId: source.templateId, values: {} };
 }
 
-const clamp = (n: number, length: number) => Math.max(0, Math.min(n, length - 1));
 
 /**
  * A command on the Changes tab: the cursor moves along the changed cells; Enter goes to the
@@ -19,23 +19,9 @@ const clamp = (n: number, length: number) => Math.max(0, Math.min(n, length - 1)
  * (a removed statement or Deny causes nothing in the new version).
  */
 export function changesCommand(ws: WorkspaceState, command: Command, view: View): { readonly workspace: WorkspaceState; readonly message?: StatusMessage } {
-  const n = view.changeStatements.length;
-  const at = (i: number) => ({ workspace: { ...ws, change: clamp(i, n) } });
+  const moved = listCursor(command, ws.change, view.changeStatements.length, view.listPage);
+  if (moved !== undefined) return { workspace: { ...ws, change: moved } };
   switch (command) {
-    case 'up':
-      return at(ws.change - 1);
-    case 'down':
-      return at(ws.change + 1);
-    case 'pageUp':
-    case 'scrollUp':
-      return at(ws.change - view.listPage);
-    case 'pageDown':
-    case 'scrollDown':
-      return at(ws.change + view.listPage);
-    case 'first':
-      return at(0);
-    case 'last':
-      return at(n - 1);
     case 'confirm': {
       const statement = view.changeStatements[ws.change];
       if (statement === undefined) return { workspace: ws };

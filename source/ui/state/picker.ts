@@ -1,5 +1,6 @@
 /** The picker of `open` on a source with several policies (SPEC 6): a pure list, Enter opens the workspace on one. */
 import type { Command } from '../keys/bindings.js';
+import { listCursor } from './list-cursor.js';
 import { initialWorkspace } from './workspace.js';
 import type { PolicyKind } from '../../core/policy/model.js';
 import type { NamedSourcePolicy } from '../../core/sources/types.js';
@@ -24,21 +25,9 @@ export function sourceEntries(file: string, policies: readonly PickablePolicy[])
 export const PICKER_PAGE = 10;
 
 export function pickerCommand(state: AppState, picker: PickerState, cmd: Command): AppState {
-  const n = picker.entries.length;
-  const select = (i: number): AppState => ({ ...state, picker: { ...picker, selected: Math.max(0, Math.min(i, n - 1)) } });
+  const moved = listCursor(cmd, picker.selected, picker.entries.length, PICKER_PAGE);
+  if (moved !== undefined) return { ...state, picker: { ...picker, selected: moved } };
   switch (cmd) {
-    case 'up':
-      return select(picker.selected - 1);
-    case 'down':
-      return select(picker.selected + 1);
-    case 'pageUp':
-      return select(picker.selected - PICKER_PAGE);
-    case 'pageDown':
-      return select(picker.selected + PICKER_PAGE);
-    case 'first':
-      return select(0);
-    case 'last':
-      return select(n - 1);
     case 'confirm': {
       const source = picker.entries[picker.selected];
       return source ? { ...state, screen: 'workspace', workspace: initialWorkspace(source, undefined) } : state;

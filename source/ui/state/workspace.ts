@@ -5,6 +5,7 @@ import { checkRow, isListType, otherEntries, paramRows, withEntryAdded, withEntr
 import { editText, type TextEdit, type TextValue } from './text-edit.js';
 import { askReducer, initialAsk, type AskAction } from './ask.js';
 import { baselineOf, changesCommand } from './changes.js';
+import { listCursor } from './list-cursor.js';
 import { EXPORT_FORMATS, type StatusMessage, type View, type WorkspaceSource, type WorkspaceState } from './types.js';
 
 /** Template lookup and parameter check, given to the reducer so it stays pure and testable with any library. */
@@ -266,23 +267,9 @@ function matrixCommand(ws: WorkspaceState, command: Command, view: View): Worksp
 }
 
 function findingsCommand(ws: WorkspaceState, command: Command, view: View): WorkspaceResult {
-  const n = view.findingStatements.length;
-  const at = (i: number) => ({ workspace: { ...ws, finding: clamp(i, n) } });
+  const moved = listCursor(command, ws.finding, view.findingStatements.length, view.listPage);
+  if (moved !== undefined) return { workspace: { ...ws, finding: moved } };
   switch (command) {
-    case 'up':
-      return at(ws.finding - 1);
-    case 'down':
-      return at(ws.finding + 1);
-    case 'pageUp':
-    case 'scrollUp':
-      return at(ws.finding - view.listPage);
-    case 'pageDown':
-    case 'scrollDown':
-      return at(ws.finding + view.listPage);
-    case 'first':
-      return at(0);
-    case 'last':
-      return at(n - 1);
     case 'confirm': {
       const statement = view.findingStatements[ws.finding];
       if (statement === undefined) return { workspace: ws };
