@@ -12,7 +12,6 @@ export function baselineOf(source: WorkspaceSource): WorkspaceSource {
   return Object.keys(source.values).length === 0 ? source : { kind: 'template', templateId: source.templateId, values: {} };
 }
 
-
 /**
  * A command on the Changes tab: the cursor moves along the changed cells; Enter goes to the
  * new version's statement behind the selected one on the Policy tab, or says there is none
