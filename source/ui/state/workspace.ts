@@ -3,10 +3,13 @@ import { parsePolicy } from '../../core/policy/index.js';
 import type { ParameterValues, Template } from '../../core/templates/types.js';
 import { checkRow, isListType, otherEntries, paramRows, withEntryAdded, withEntryRemoved, withValue, type Validate } from './params.js';
 import { editText, type TextEdit, type TextValue } from './text-edit.js';
-import { askReducer, initialAsk, type AskAction } from './ask.js';
+import { initialAsk } from './ask.js';
+import { ASK_ACTIONS, askStep, type WorkspaceResult } from './ask-step.js';
+import { exportCommand, findingsCommand, matrixCommand } from './tab-commands.js';
+
+export { askStep, type WorkspaceResult };
 import { baselineOf, changesCommand } from './changes.js';
-import { listCursor } from './list-cursor.js';
-import { EXPORT_FORMATS, type StatusMessage, type View, type WorkspaceSource, type WorkspaceState } from './types.js';
+import type { View, WorkspaceSource, WorkspaceState } from './types.js';
 
 /** Template lookup and parameter check, given to the reducer so it stays pure and testable with any library. */
 export interface TemplateLibrary {
@@ -44,7 +47,6 @@ export function initialWorkspace(source: WorkspaceSource, template: Template | u
 
 const clamp = (n: number, length: number) => Math.max(0, Math.min(n, length - 1));
 
-export type WorkspaceResult = { readonly workspace: WorkspaceState; readonly message?: StatusMessage };
 
 function templateOf(ws: WorkspaceState, lib: TemplateLibrary): Template | undefined {
   return ws.source.kind === 'template' ? lib.find(ws.source.templateId) : undefined;
@@ -88,32 +90,6 @@ export function workspaceCommand(ws: WorkspaceState, command: Command, view: Vie
     case 'changes':
       return changesCommand(ws, command, view);
   }
-}
-
-/** What a command means on the Ask tab. */
-const ASK_ACTIONS: Partial<Record<Command, AskAction>> = {
-  up: { type: 'move', delta: -1 },
-  down: { type: 'move', delta: 1 },
-  pageUp: { type: 'move', delta: -10 },
-  pageDown: { type: 'move', delta: 10 },
-  left: { type: 'cycle', delta: -1 },
-  right: { type: 'cycle', delta: 1 },
-  confirm: { type: 'confirm' },
-  back: { type: 'back' },
-  nextPane: { type: 'switch-pane' },
-  prevPane: { type: 'switch-pane' },
-  filter: { type: 'filter' },
-  remove: { type: 'clear' },
-};
-
-/** One Ask step; Enter on a trace line goes to its statement on the Policy tab. */
-export function askStep(ws: WorkspaceState, action: AskAction, view: View): WorkspaceResult {
-  const r = askReducer(ws.ask, action, view.ask);
-  const next = { ...ws, ask: r.ask };
-  const message = r.message !== undefined ? { message: { tone: 'info' as const, text: r.message } } : {};
-  if (r.jump === undefined) return { workspace: next, ...message };
-  const statement = r.jump;
-  return { workspace: { ...next, tab: 'policy', pane: 'statements', statement, detailOffset: statement === ws.statement ? ws.detailOffset : 0 }, ...message };
 }
 
 function policyCommand(ws: WorkspaceState, command: Command, view: View, lib: TemplateLibrary): WorkspaceResult {
@@ -220,95 +196,4 @@ export function editCancel(ws: WorkspaceState): WorkspaceState {
   if (!ws.editing) return ws;
   const restored = setValues(ws, ws.editing.before);
   return { ...restored, editing: null, dirty: ws.editing.wasDirty };
-}
-
-function matrixCommand(ws: WorkspaceState, command: Command, view: View): WorkspaceState {
-  const m = ws.matrix;
-  const at = (row: number, col: number) => ({ ...ws, matrix: { ...m, row: clamp(row, view.matrixRows), col: clamp(col, view.matrixCols) } });
-  // Moves along the grid as drawn: down is the next principal, or the next action when actions run down.
-  const down = (delta: number) => (view.matrixActionsDown ? at(m.row, m.col + delta) : at(m.row + delta, m.col));
-  const across = (delta: number) => (view.matrixActionsDown ? at(m.row + delta, m.col) : at(m.row, m.col + delta));
-  const far = view.matrixRows + view.matrixCols;
-  switch (command) {
-    case 'up':
-      return down(-1);
-    case 'down':
-      return down(1);
-    case 'left':
-      return across(-1);
-    case 'right':
-      return across(1);
-    case 'pageUp':
-    case 'scrollUp':
-      return down(-Math.max(1, view.matrixPage));
-    case 'pageDown':
-    case 'scrollDown':
-      return down(Math.max(1, view.matrixPage));
-    case 'first':
-      return down(-far);
-    case 'last':
-      return down(far);
-    case 'toggleGroups':
-      // The action axis changes meaning between modes; start again at its first item.
-      return { ...ws, matrix: { ...m, mode: m.mode === 'groups' ? 'actions' : 'groups', col: 0 } };
-    case 'confirm': {
-      // "Why is this cell what it is?": the Ask tab with the row's principal (or key) and the column's action.
-      const subject = view.matrixAsk.rows[m.row];
-      const action = view.matrixAsk.cols[m.col];
-      if (subject === undefined || action === undefined) return ws;
-      const fill = view.matrixAsk.kind === 'key' ? { principal: subject } : { resource: subject };
-      return { ...askStep(ws, { type: 'fill', action, ...fill }, view).workspace, tab: 'ask' };
-    }
-    case 'transpose':
-      return { ...ws, matrix: { ...m, transposed: !m.transposed } };
-    default:
-      return ws;
-  }
-}
-
-function findingsCommand(ws: WorkspaceState, command: Command, view: View): WorkspaceResult {
-  const moved = listCursor(command, ws.finding, view.findingStatements.length, view.listPage);
-  if (moved !== undefined) return { workspace: { ...ws, finding: moved } };
-  switch (command) {
-    case 'confirm': {
-      const statement = view.findingStatements[ws.finding];
-      if (statement === undefined) return { workspace: ws };
-      if (statement === null) return { workspace: ws, message: { tone: 'info', text: 'This finding is about the whole document, not one statement' } };
-      if (statement >= view.statements) return { workspace: ws, message: { tone: 'info', text: `Statement ${statement} cannot be shown: the policy is not readable JSON; fix it where the finding says` } };
-      return { workspace: { ...ws, tab: 'policy', pane: 'statements', statement, detailOffset: statement === ws.statement ? ws.detailOffset : 0 } };
-    }
-    default:
-      return { workspace: ws };
-  }
-}
-
-/** Export tab: ←/→ switch the format (the preview starts at its top), j/k, the page keys, Home and End scroll the preview. */
-function exportCommand(ws: WorkspaceState, command: Command, view: View): WorkspaceState {
-  const last = Math.max(0, view.exportLines - view.exportPage);
-  const scroll = (offset: number) => ({ ...ws, exportOffset: Math.max(0, Math.min(offset, last)) });
-  const page = Math.max(1, view.exportPage - 1);
-  switch (command) {
-    case 'left':
-    case 'right': {
-      const i = EXPORT_FORMATS.indexOf(ws.format);
-      const format = EXPORT_FORMATS[clamp(i + (command === 'left' ? -1 : 1), EXPORT_FORMATS.length)]!;
-      return format === ws.format ? ws : { ...ws, format, exportOffset: 0 };
-    }
-    case 'up':
-      return scroll(ws.exportOffset - 1);
-    case 'down':
-      return scroll(ws.exportOffset + 1);
-    case 'pageUp':
-    case 'scrollUp':
-      return scroll(ws.exportOffset - page);
-    case 'pageDown':
-    case 'scrollDown':
-      return scroll(ws.exportOffset + page);
-    case 'first':
-      return scroll(0);
-    case 'last':
-      return scroll(last);
-    default:
-      return ws;
-  }
 }
