@@ -1,5 +1,6 @@
 import type { Command } from '../keys/bindings.js';
 import { askReducer, type AskAction } from './ask.js';
+import { atStatement } from './list-cursor.js';
 import type { StatusMessage, View, WorkspaceState } from './types.js';
 
 /** The result of a workspace command: the workspace, and what the status line says. */
@@ -28,5 +29,5 @@ export function askStep(ws: WorkspaceState, action: AskAction, view: View): Work
   const message = r.message !== undefined ? { message: { tone: 'info' as const, text: r.message } } : {};
   if (r.jump === undefined) return { workspace: next, ...message };
   const statement = r.jump;
-  return { workspace: { ...next, tab: 'policy', pane: 'statements', statement, detailOffset: statement === ws.statement ? ws.detailOffset : 0 }, ...message };
+  return { workspace: atStatement(next, statement), ...message };
 }

@@ -1,5 +1,5 @@
 import type { Command } from '../keys/bindings.js';
-import { listCursor } from './list-cursor.js';
+import { atStatement, listCursor } from './list-cursor.js';
 import type { StatusMessage, View, WorkspaceSource, WorkspaceState } from './types.js';
 
 /**
@@ -27,7 +27,7 @@ export function changesCommand(ws: WorkspaceState, command: Command, view: View)
       if (statement === null || statement >= view.statements) {
         return { workspace: ws, message: { tone: 'info', text: 'No statement of the current policy causes this change (a statement or a Deny was removed, or a condition narrowed it); the why says what the baseline had' } };
       }
-      return { workspace: { ...ws, tab: 'policy', pane: 'statements', statement, detailOffset: statement === ws.statement ? ws.detailOffset : 0 } };
+      return { workspace: atStatement(ws, statement) };
     }
     default:
       return { workspace: ws };

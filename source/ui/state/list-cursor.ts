@@ -1,4 +1,5 @@
 import type { Command } from '../keys/bindings.js';
+import type { WorkspaceState } from './types.js';
 
 /**
  * Where a list's cursor goes for a moving command (↑ ↓, PgUp PgDn, d u, Home End), kept inside
@@ -26,4 +27,12 @@ export function listCursor(command: Command, at: number, length: number, page: n
     default:
       return undefined;
   }
+}
+
+/**
+ * The workspace on a statement of the Policy tab (Enter on a finding, a change or an Ask trace
+ * line): the same statement keeps its scroll, another starts at its top.
+ */
+export function atStatement(ws: WorkspaceState, statement: number): WorkspaceState {
+  return { ...ws, tab: 'policy', pane: 'statements', statement, detailOffset: statement === ws.statement ? ws.detailOffset : 0 };
 }

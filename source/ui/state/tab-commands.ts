@@ -1,7 +1,7 @@
 /** What a command does on the Matrix, Findings and Export tabs (pure, like the rest of the workspace reducer). */
 import type { Command } from '../keys/bindings.js';
 import { askStep, type WorkspaceResult } from './ask-step.js';
-import { listCursor } from './list-cursor.js';
+import { atStatement, listCursor } from './list-cursor.js';
 import { EXPORT_FORMATS, type View, type WorkspaceState } from './types.js';
 
 const clamp = (n: number, length: number) => Math.max(0, Math.min(n, length - 1));
@@ -59,7 +59,7 @@ export function findingsCommand(ws: WorkspaceState, command: Command, view: View
       if (statement === undefined) return { workspace: ws };
       if (statement === null) return { workspace: ws, message: { tone: 'info', text: 'This finding is about the whole document, not one statement' } };
       if (statement >= view.statements) return { workspace: ws, message: { tone: 'info', text: `Statement ${statement} cannot be shown: the policy is not readable JSON; fix it where the finding says` } };
-      return { workspace: { ...ws, tab: 'policy', pane: 'statements', statement, detailOffset: statement === ws.statement ? ws.detailOffset : 0 } };
+      return { workspace: atStatement(ws, statement) };
     }
     default:
       return { workspace: ws };
